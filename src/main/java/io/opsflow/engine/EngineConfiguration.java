@@ -1,0 +1,64 @@
+package io.opsflow.engine;
+
+import org.flowable.idm.spring.SpringIdmEngineConfiguration;
+import org.flowable.idm.spring.authentication.SpringEncoder;
+import org.flowable.job.service.impl.asyncexecutor.AbstractAsyncExecutor;
+import org.flowable.spring.SpringProcessEngineConfiguration;
+import org.flowable.spring.boot.EngineConfigurationConfigurer;
+import org.flowable.spring.boot.process.Process;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.AsyncListenableTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Opsflow's settings on top of Flowable's Spring Boot auto-configuration. */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+    @Bean
+    EngineConfigurationConfigurer<SpringProcessEngineConfiguration> opsflowEngineConfigurer(
+            EngineProperties properties, NodeIdentity node) {
+        return config -> {
+            var jobs = config.getAsyncExecutor() instanceof AbstractAsyncExecutor executor
+                    ? executor.getConfiguration()
+                    : config.getAsyncExecutorConfiguration();
+            jobs.setLockOwner(node.id());
+            jobs.setAsyncJobLockTime(properties.jobLockTime());
+            jobs.setTimerLockTime(properties.jobLockTime());
+            jobs.setResetExpiredJobsInterval(properties.resetExpiredJobsInterval());
+            // Release this node's locks on graceful shutdown so other nodes continue at once.
+            jobs.setUnlockOwnedJobs(true);
+            config.setEnableSafeBpmnXml(true);
+        };
+    }
+
+    /** BCrypt for every password; Flowable IDM would otherwise store them in plain text. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    EngineConfigurationConfigurer<SpringIdmEngineConfiguration> idmPasswordEncoderConfigurer(PasswordEncoder encoder) {
+        return idm -> idm.setPasswordEncoder(new SpringEncoder(encoder));
+    }
+
+    /**
+     * A bounded pool of the job executor's own, instead of Spring's shared application executor
+     * (which web requests and @Async work would otherwise compete for).
+     */
+    @Bean
+    @Process
+    AsyncListenableTaskExecutor processTaskExecutor(EngineProperties properties) {
+        var executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("opsflow-job-");
+        executor.setCorePoolSize(properties.jobThreads());
+        executor.setMaxPoolSize(properties.jobThreads());
+        executor.setQueueCapacity(properties.jobThreads() * 16);
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(20);
+        return executor;
+    }
+}

@@ -1,0 +1,134 @@
+package io.opsflow.platform.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Login state of each user (disabled flag, failed-login count, lock expiry) in {@code app_account}.
+ * Counted in the database so every node of a cluster sees the same count and the same lock.
+ */
+@Component
+public class Accounts {
+
+    public static final int MAX_FAILED_LOGINS = 5;
+    public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+
+    Accounts(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public record State(boolean disabled, int failedLogins, Optional<Instant> lockedUntil) {
+
+        public boolean isLockedAt(Instant now) {
+            return lockedUntil.map(now::isBefore).orElse(false);
+        }
+    }
+
+    public State state(String userId) {
+        return jdbc.sql("select disabled, failed_logins, locked_until from app_account where user_id = ?")
+                .param(userId)
+                .query((rs, row) -> new State(
+                        rs.getBoolean(1),
+                        rs.getInt(2),
+                        Optional.ofNullable(rs.getObject(3, LocalDateTime.class)).map(t -> t.toInstant(ZoneOffset.UTC))))
+                .optional()
+                .orElse(new State(false, 0, Optional.empty()));
+    }
+
+    /** Counts a failed login; the fifth in a row locks the account. Runs in its own transaction. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public State recordFailedLogin(String userId) {
+        ensureRow(userId);
+        jdbc.sql("update app_account set failed_logins = failed_logins + 1, updated_at = ? where user_id = ?")
+                .param(now())
+                .param(userId)
+                .update();
+        jdbc.sql("update app_account set locked_until = ?, failed_logins = 0 where user_id = ? and failed_logins >= ?")
+                .param(utc(clock.instant().plus(LOCK_DURATION)))
+                .param(userId)
+                .param(MAX_FAILED_LOGINS)
+                .update();
+        return state(userId);
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordSuccessfulLogin(String userId) {
+        ensureRow(userId);
+        jdbc.sql("update app_account set failed_logins = 0, locked_until = null, last_login_at = ?, updated_at = ? where user_id = ?")
+                .param(now())
+                .param(now())
+                .param(userId)
+                .update();
+    }
+
+    @Transactional
+    public void setDisabled(String userId, boolean disabled) {
+        ensureRow(userId);
+        jdbc.sql("update app_account set disabled = ?, updated_at = ? where user_id = ?")
+                .param(disabled)
+                .param(now())
+                .param(userId)
+                .update();
+    }
+
+    @Transactional
+    public void unlock(String userId) {
+        ensureRow(userId);
+        jdbc.sql("update app_account set failed_logins = 0, locked_until = null, updated_at = ? where user_id = ?")
+                .param(now())
+                .param(userId)
+                .update();
+    }
+
+    @Transactional
+    public void delete(String userId) {
+        jdbc.sql("delete from app_account where user_id = ?").param(userId).update();
+    }
+
+    /** Creates the user's row in a transaction of its own, so a lost insert race cannot spoil the caller's. */
+    private void ensureRow(String userId) {
+        boolean exists = jdbc.sql("select count(*) from app_account where user_id = ?")
+                        .param(userId)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+        if (exists) {
+            return;
+        }
+        try {
+            ownTransaction.executeWithoutResult(tx -> jdbc.sql("insert into app_account (user_id, updated_at) values (?, ?)")
+                    .param(userId)
+                    .param(now())
+                    .update());
+        } catch (DuplicateKeyException raceWithAnotherNode) {
+            // Another node or request created it first; the row is there, which is all we need.
+        }
+    }
+
+    private LocalDateTime now() {
+        return utc(clock.instant());
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,52 @@
+package io.opsflow.platform.security;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which group may call which part of the REST APIs, by URL. Per-object rules (whose task, whose
+ * process instance) are checked by the engine module's REST interceptor, not here.
+ */
+@Component
+class ApiAccessRules {
+
+    void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry a) {
+        var path = withDefaults();
+        a
+                // Code-running and engine-wide operations: admins only.
+                .requestMatchers(path.matcher("/process-api/management/**"))
+                .hasAuthority(SecurityConfiguration.ADMIN)
+                .requestMatchers(path.matcher("/process-api/runtime/process-instances/*/change-state"))
+                .hasAuthority(SecurityConfiguration.ADMIN)
+                .requestMatchers(path.matcher("/process-api/runtime/process-instances/*/migrate"))
+                .hasAuthority(SecurityConfiguration.ADMIN)
+                .requestMatchers(path.matcher("/process-api/runtime/process-instances/*/inject"))
+                .hasAuthority(SecurityConfiguration.ADMIN)
+                .requestMatchers(path.matcher("/process-api/repository/process-definitions/*/migrate"))
+                .hasAuthority(SecurityConfiguration.ADMIN)
+                .requestMatchers(path.matcher("/process-api/repository/process-definitions/*/batch-migrate"))
+                .hasAuthority(SecurityConfiguration.ADMIN)
+                .requestMatchers(path.matcher("/process-api/runtime/executions/**"))
+                .hasAuthority(SecurityConfiguration.ADMIN)
+                .requestMatchers(path.matcher(HttpMethod.POST, "/process-api/identity/**"))
+                .hasAuthority(SecurityConfiguration.ADMIN)
+                .requestMatchers(path.matcher(HttpMethod.PUT, "/process-api/identity/**"))
+                .hasAuthority(SecurityConfiguration.ADMIN)
+                .requestMatchers(path.matcher(HttpMethod.DELETE, "/process-api/identity/**"))
+                .hasAuthority(SecurityConfiguration.ADMIN)
+                .requestMatchers(path.matcher(HttpMethod.PATCH, "/process-api/identity/**"))
+                .hasAuthority(SecurityConfiguration.ADMIN)
+                // Deploying and changing process definitions: designers and admins.
+                .requestMatchers(path.matcher(HttpMethod.POST, "/process-api/repository/**"))
+                .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.DESIGNER)
+                .requestMatchers(path.matcher(HttpMethod.PUT, "/process-api/repository/**"))
+                .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.DESIGNER)
+                .requestMatchers(path.matcher(HttpMethod.DELETE, "/process-api/repository/**"))
+                .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.DESIGNER)
+                .anyRequest()
+                .authenticated();
+    }
+}
