@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.flowable.common.engine.api.FlowableException;
+import java.util.regex.Pattern;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.RepositoryService;
 import org.slf4j.Logger;
@@ -30,6 +30,7 @@ class ProcessDeployer implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessDeployer.class);
     private static final String LOCK_NAME = "opsflow-process-deployment";
+    private static final Pattern CLASS_NAME_PREFIX = Pattern.compile("([a-z]\\w*\\.)+\\w*(Exception|Error):\\s*");
 
     private final RepositoryService repositoryService;
     private final ManagementService managementService;
@@ -72,10 +73,21 @@ class ProcessDeployer implements ApplicationRunner {
                     .enableDuplicateFiltering()
                     .deploy();
             log.debug("Process file {} is deployment {}", name, deployment.getId());
-        } catch (FlowableException e) {
-            throw new InvalidProcessFileException("processes/" + name, e.getMessage(), e);
         } catch (IOException e) {
             throw new InvalidProcessFileException("processes/" + name, "cannot be read: " + e.getMessage(), e);
+        } catch (RuntimeException e) { // parse, schema and validation errors all surface as runtime exceptions
+            throw new InvalidProcessFileException("processes/" + name, problemOf(e), e);
         }
+    }
+
+    /** The innermost message, without the class names the XML stack prefixes to it. */
+    static String problemOf(Throwable failure) {
+        String message = failure.getMessage();
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                message = cause.getMessage();
+            }
+        }
+        return message == null ? failure.getClass().getSimpleName() : CLASS_NAME_PREFIX.matcher(message).replaceAll("").trim();
     }
 }

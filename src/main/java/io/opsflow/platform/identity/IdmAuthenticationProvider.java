@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.flowable.idm.api.Group;
 import org.flowable.engine.IdentityService;
 import org.flowable.idm.api.User;
@@ -85,6 +86,8 @@ class IdmAuthenticationProvider implements AuthenticationProvider {
         List<GrantedAuthority> authorities = new ArrayList<>();
         for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {
             authorities.add(new SimpleGrantedAuthority(CurrentUser.GROUP_AUTHORITY_PREFIX + group.getId()));
+            // Roles too, for Spring features that speak only roles (e.g. actuator health details).
+            authorities.add(new SimpleGrantedAuthority("ROLE_" + group.getId().toUpperCase(Locale.ROOT)));
         }
         return List.copyOf(authorities);
     }
