@@ -40,11 +40,9 @@ public final class TestDatabase implements LauncherSessionListener {
         if (!isPostgresPass() || createdDatabase != null) {
             return;
         }
-        String name = "opsflow_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_"
-                + ThreadLocalRandom.current().nextInt(1000, 9999);
-        try (Connection c = DriverManager.getConnection(url(ADMIN_DB), USER, PASSWORD);
-                Statement s = c.createStatement()) {
-            s.execute("create database " + name);
+        String name;
+        try {
+            name = createPostgresDatabase("opsflow_it");
         } catch (SQLException e) {
             unavailableReason = "no PostgreSQL server answered at " + HOST + ":" + PORT + " (" + e.getMessage() + ")";
             System.err.println("\n" + "!".repeat(78) + "\n!!  SKIPPING THE POSTGRESQL TEST PASS: " + unavailableReason
@@ -64,6 +62,21 @@ public final class TestDatabase implements LauncherSessionListener {
         if (name == null || Boolean.getBoolean("opsflow.test.keepDatabase")) {
             return;
         }
+        dropPostgresDatabase(name);
+    }
+
+    /** Creates a new, empty database on the test PostgreSQL server and returns its name. */
+    public static String createPostgresDatabase(String prefix) throws SQLException {
+        String name = prefix + "_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + "_"
+                + ThreadLocalRandom.current().nextInt(1000, 9999);
+        try (Connection c = DriverManager.getConnection(url(ADMIN_DB), USER, PASSWORD);
+                Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        }
+        return name;
+    }
+
+    public static void dropPostgresDatabase(String name) {
         try (Connection c = DriverManager.getConnection(url(ADMIN_DB), USER, PASSWORD);
                 Statement s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");
@@ -72,7 +85,15 @@ public final class TestDatabase implements LauncherSessionListener {
         }
     }
 
-    private static String url(String database) {
+    public static String postgresUser() {
+        return USER;
+    }
+
+    public static String postgresPassword() {
+        return PASSWORD;
+    }
+
+    public static String url(String database) {
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
     }
 
