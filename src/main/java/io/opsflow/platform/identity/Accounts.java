@@ -55,18 +55,22 @@ public class Accounts {
                 .orElse(new State(false, 0, Optional.empty(), Optional.empty()));
     }
 
-    /** Counts a failed login; the fifth in a row locks the account. Runs in its own transaction. */
+    /**
+     * Counts a failed login; the fifth in a row locks the account. One statement reads and writes the
+     * count, so failures arriving at the same moment on several nodes are all counted.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public State recordFailedLogin(String userId) {
         ensureRow(userId);
-        jdbc.sql("update app_account set failed_logins = failed_logins + 1, updated_at = ? where user_id = ?")
+        jdbc.sql("update app_account set"
+                        + " locked_until = case when failed_logins + 1 >= ? then ? else locked_until end,"
+                        + " failed_logins = case when failed_logins + 1 >= ? then 0 else failed_logins + 1 end,"
+                        + " updated_at = ? where user_id = ?")
+                .param(MAX_FAILED_LOGINS)
+                .param(utc(clock.instant().plus(LOCK_DURATION)))
+                .param(MAX_FAILED_LOGINS)
                 .param(now())
                 .param(userId)
-                .update();
-        jdbc.sql("update app_account set locked_until = ?, failed_logins = 0 where user_id = ? and failed_logins >= ?")
-                .param(utc(clock.instant().plus(LOCK_DURATION)))
-                .param(userId)
-                .param(MAX_FAILED_LOGINS)
                 .update();
         return state(userId);
     }
