@@ -7,7 +7,7 @@ final class UserForms {
 
     private UserForms() {}
 
-    /** Create a user. {@code skills} is the free text of the skills field, e.g. "电工, 水电". */
+    /** Create a user. {@code skills} is the free text of the skills field, such as 电工、水电. */
     record NewUser(
             String id, String firstName, String lastName, String email, String password, List<String> groups, String skills) {
 

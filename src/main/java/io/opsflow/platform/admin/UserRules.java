@@ -68,7 +68,7 @@ class UserRules {
                 .ifPresent(g -> problems.add("groups", "There is no group '" + g + "'."));
     }
 
-    /** The skills in the free-text field ("电工, 水电" or one per line); only staff members have skills. */
+    /** The skills in the free-text field, separated by commas, 、 or new lines; only staff members have skills. */
     List<String> skills(InvalidInput.Problems problems, String text, List<String> groups) {
         List<String> skills = text == null
                 ? List.of()
