@@ -119,6 +119,18 @@ class LoginIT {
     }
 
     @Test
+    void anAccountDisabledOnAnotherNodeIsRefusedDespiteTheCachedBasicLogin() {
+        String user = TestUsers.create(identityService, "cached", Groups.INTEGRATOR);
+        var api = new WebSession(port);
+        assertThat(api.getWithBasic(API, user, TestUsers.PASSWORD).status()).isNotEqualTo(401);
+
+        // Straight to the shared table, as another node would: this node's cache is not told.
+        accounts.setDisabled(user, true);
+
+        assertThat(api.getWithBasic(API, user, TestUsers.PASSWORD).status()).isEqualTo(401);
+    }
+
+    @Test
     void logoutEndsTheSessionSoItsCookieNoLongerWorks() {
         var admin = new WebSession(port);
         admin.logIn("admin", ADMIN_PASSWORD);
