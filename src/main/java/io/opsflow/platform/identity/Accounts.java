@@ -36,7 +36,7 @@ public class Accounts {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    public record State(boolean disabled, int failedLogins, Optional<Instant> lockedUntil) {
+    public record State(boolean disabled, int failedLogins, Optional<Instant> lockedUntil, Optional<Instant> lastLoginAt) {
 
         public boolean isLockedAt(Instant now) {
             return lockedUntil.map(now::isBefore).orElse(false);
@@ -44,28 +44,33 @@ public class Accounts {
     }
 
     public State state(String userId) {
-        return jdbc.sql("select disabled, failed_logins, locked_until from app_account where user_id = ?")
+        return jdbc.sql("select disabled, failed_logins, locked_until, last_login_at from app_account where user_id = ?")
                 .param(userId)
                 .query((rs, row) -> new State(
                         rs.getBoolean(1),
                         rs.getInt(2),
-                        Optional.ofNullable(rs.getObject(3, LocalDateTime.class)).map(t -> t.toInstant(ZoneOffset.UTC))))
+                        instant(rs.getObject(3, LocalDateTime.class)),
+                        instant(rs.getObject(4, LocalDateTime.class))))
                 .optional()
-                .orElse(new State(false, 0, Optional.empty()));
+                .orElse(new State(false, 0, Optional.empty(), Optional.empty()));
     }
 
-    /** Counts a failed login; the fifth in a row locks the account. Runs in its own transaction. */
+    /**
+     * Counts a failed login; the fifth in a row locks the account. One statement reads and writes the
+     * count, so failures arriving at the same moment on several nodes are all counted.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public State recordFailedLogin(String userId) {
         ensureRow(userId);
-        jdbc.sql("update app_account set failed_logins = failed_logins + 1, updated_at = ? where user_id = ?")
+        jdbc.sql("update app_account set"
+                        + " locked_until = case when failed_logins + 1 >= ? then ? else locked_until end,"
+                        + " failed_logins = case when failed_logins + 1 >= ? then 0 else failed_logins + 1 end,"
+                        + " updated_at = ? where user_id = ?")
+                .param(MAX_FAILED_LOGINS)
+                .param(utc(clock.instant().plus(LOCK_DURATION)))
+                .param(MAX_FAILED_LOGINS)
                 .param(now())
                 .param(userId)
-                .update();
-        jdbc.sql("update app_account set locked_until = ?, failed_logins = 0 where user_id = ? and failed_logins >= ?")
-                .param(utc(clock.instant().plus(LOCK_DURATION)))
-                .param(userId)
-                .param(MAX_FAILED_LOGINS)
                 .update();
         return state(userId);
     }
@@ -126,6 +131,10 @@ public class Accounts {
 
     private LocalDateTime now() {
         return utc(clock.instant());
+    }
+
+    private static Optional<Instant> instant(LocalDateTime utc) {
+        return Optional.ofNullable(utc).map(t -> t.toInstant(ZoneOffset.UTC));
     }
 
     private static LocalDateTime utc(Instant instant) {

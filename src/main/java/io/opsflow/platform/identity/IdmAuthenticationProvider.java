@@ -52,6 +52,8 @@ class IdmAuthenticationProvider implements AuthenticationProvider {
 
         var cached = verified.lookup(userId, password);
         if (cached.isPresent()) {
+            // The cache is per node; an account disabled or locked on another node must stop here too.
+            refuseDisabledOrLocked(userId);
             return token(userId, cached.get());
         }
         User user = identityService.createUserQuery().userId(userId).singleResult();
@@ -59,14 +61,7 @@ class IdmAuthenticationProvider implements AuthenticationProvider {
             verified.spendComparableTime(password);
             throw new BadCredentialsException("Wrong user name or password");
         }
-        var state = accounts.state(userId);
-        if (state.disabled()) {
-            log.info("Login refused for disabled account {}", userId);
-            throw new DisabledException("This account is disabled. Ask an administrator.");
-        }
-        if (state.isLockedAt(clock.instant())) {
-            throw lockedUntil(state);
-        }
+        refuseDisabledOrLocked(userId);
         if (!identityService.checkPassword(userId, password)) {
             var after = accounts.recordFailedLogin(userId);
             log.info("Failed login for {}", userId);
@@ -80,6 +75,17 @@ class IdmAuthenticationProvider implements AuthenticationProvider {
         List<GrantedAuthority> authorities = authoritiesOf(userId);
         verified.remember(userId, password, authorities);
         return token(userId, authorities);
+    }
+
+    private void refuseDisabledOrLocked(String userId) {
+        var state = accounts.state(userId);
+        if (state.disabled()) {
+            log.info("Login refused for disabled account {}", userId);
+            throw new DisabledException("This account is disabled. Ask an administrator.");
+        }
+        if (state.isLockedAt(clock.instant())) {
+            throw lockedUntil(state);
+        }
     }
 
     private List<GrantedAuthority> authoritiesOf(String userId) {

@@ -1,0 +1,55 @@
+package io.opsflow.platform.identity;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The skills of each user in {@code app_user_skill} (e.g. 电工, 水电, 绿化). Skills are data: any
+ * name an administrator types becomes a skill. Other modules read them through
+ * {@link io.opsflow.platform.StaffSkills}.
+ */
+@Component
+public class UserSkills {
+
+    public static final int MAX_SKILL_LENGTH = 64;
+
+    private final JdbcClient jdbc;
+
+    UserSkills(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<String> of(String userId) {
+        return jdbc.sql("select skill from app_user_skill where user_id = ? order by skill")
+                .param(userId)
+                .query(String.class)
+                .list();
+    }
+
+    /** Users with the skill whose account is not disabled. */
+    public List<String> enabledUsersWith(String skill) {
+        return jdbc.sql("select s.user_id from app_user_skill s left join app_account a on a.user_id = s.user_id "
+                        + "where s.skill = ? and (a.disabled is null or a.disabled = false) order by s.user_id")
+                .param(skill)
+                .query(String.class)
+                .list();
+    }
+
+    public List<String> all() {
+        return jdbc.sql("select distinct skill from app_user_skill order by skill").query(String.class).list();
+    }
+
+    @Transactional
+    public void replace(String userId, Collection<String> skills) {
+        jdbc.sql("delete from app_user_skill where user_id = ?").param(userId).update();
+        for (String skill : skills.stream().distinct().toList()) {
+            jdbc.sql("insert into app_user_skill (user_id, skill) values (?, ?)")
+                    .param(userId)
+                    .param(skill)
+                    .update();
+        }
+    }
+}
