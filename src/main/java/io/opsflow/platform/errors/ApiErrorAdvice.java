@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +29,8 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -139,9 +142,23 @@ class ApiErrorAdvice {
                 || raceDetectors.stream().anyMatch(detector -> detector.lostARace(request, e))) {
             return changedMeanwhile();
         }
+        HttpStatus declared = declaredStatus(e);
+        if (declared != null && !declared.is5xxServerError()) {
+            // ResponseStatusException, @ResponseStatus and Spring's own ErrorResponse exceptions (e.g. @Valid failures).
+            return body(declared, declared.is4xxClientError() ? "The request was refused: " + declared.getReasonPhrase() + "."
+                    : declared.getReasonPhrase());
+        }
         log.error("Unexpected error on {} {} (correlationId={})", request.getMethod(), request.getRequestURI(),
                 JsonErrors.correlationId(), e);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. Quote the correlation id when you report it.");
+    }
+
+    private static HttpStatus declaredStatus(Exception e) {
+        if (e instanceof ErrorResponse response) {
+            return HttpStatus.resolve(response.getStatusCode().value());
+        }
+        ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(e.getClass(), ResponseStatus.class);
+        return annotated == null ? null : annotated.code();
     }
 
     private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message) {
