@@ -1,0 +1,19 @@
+package io.opsflow.platform.errors;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+@Configuration(proxyBeanMethods = false)
+class ErrorsConfiguration {
+
+    /** Before Spring Security, so 401/403 bodies written by its handlers carry the id too. */
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        var registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.addUrlPatterns("/process-api/*", "/api/v1/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}
