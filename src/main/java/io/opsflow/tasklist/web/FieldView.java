@@ -3,7 +3,7 @@ package io.opsflow.tasklist.web;
 import java.util.List;
 
 /** What a template needs to draw one form field; values are plain text, printed with th:text/th:value. */
-record FieldView(
+public record FieldView(
         String id,
         String label,
         String type,
@@ -19,13 +19,13 @@ record FieldView(
         String step,
         Integer maxLength) {
 
-    record Choice(String value, String label) {}
+    public record Choice(String value, String label) {}
 
-    boolean checked() {
+    public boolean checked() {
         return "true".equalsIgnoreCase(value) || "on".equalsIgnoreCase(value);
     }
 
-    boolean hasError() {
+    public boolean hasError() {
         return error != null;
     }
 }

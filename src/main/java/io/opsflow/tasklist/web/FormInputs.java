@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 
 /** Reads a posted form (urlencoded or multipart) into the validator's input. */
 final class FormInputs {
@@ -21,7 +22,9 @@ final class FormInputs {
         Map<String, List<String>> values = new HashMap<>();
         request.getParameterMap().forEach((name, all) -> values.put(name, Arrays.asList(all)));
         Map<String, List<UploadedFile>> files = new HashMap<>();
-        if (request instanceof MultipartHttpServletRequest multipart) {
+        // Security wrappers may hide the multipart request, so look through them.
+        var multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (multipart != null) {
             multipart.getMultiFileMap().forEach((name, parts) -> files.put(name, parts.stream()
                     .filter(p -> !p.isEmpty())
                     .map(FormInputs::read)
