@@ -105,6 +105,13 @@ class TaskApiIT {
     }
 
     @Test
+    void isDocumentedInOpenApi() throws Exception {
+        mvc.perform(get("/api/v1/openapi").with(as(alice, "staff")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/tasks/{id}/form'].post.summary").value("Submit the form and complete the task"));
+    }
+
+    @Test
     void tasksOfOthersAreNotFound() throws Exception {
         var task = fixtures.startServiceRequest(alice, "API private");
         mvc.perform(get("/api/v1/tasks/{id}", task.getId()).with(as(outsider))).andExpect(status().isNotFound())
