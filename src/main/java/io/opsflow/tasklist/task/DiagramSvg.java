@@ -46,8 +46,10 @@ public final class DiagramSvg {
             if (element == null) {
                 continue;
             }
-            width = Math.max(width, g.getX() + g.getWidth());
-            height = Math.max(height, g.getY() + g.getHeight());
+            // Labels of events and gateways sit outside their shape; keep them inside the picture.
+            double labelHalf = element.getName() == null ? 0 : element.getName().length() * 3.5;
+            width = Math.max(width, Math.max(g.getX() + g.getWidth(), g.getX() + g.getWidth() / 2 + labelHalf));
+            height = Math.max(height, g.getY() + g.getHeight() + 20);
             String state = active.contains(element.getId()) ? "active" : completed.contains(element.getId()) ? "completed" : "idle";
             parts.add(shape(element, g, state));
         }
