@@ -131,6 +131,16 @@ class TaskListIT {
             assertThat(a.getName()).isEqualTo("lamp.png");
             assertThat(a.getType()).isEqualTo("image/png");
         });
+
+        String supervisor = fixtures.newUser("sue", "pw-sue-123", "supervisor");
+        mvc.perform(get("/tasks/{id}", next.getId()).with(as(supervisor, "supervisor")))
+                .andExpect(content().string(containsString("/instances/" + task.getProcessInstanceId() + "/attachments/" + attachments.get(0).getId())));
+        mvc.perform(get("/instances/{p}/attachments/{a}", task.getProcessInstanceId(), attachments.get(0).getId()).with(as(supervisor, "supervisor")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(content().bytes(PNG));
+        mvc.perform(get("/instances/{p}/attachments/{a}", task.getProcessInstanceId(), attachments.get(0).getId()).with(as(bob)))
+                .andExpect(status().isNotFound());
     }
 
     @Test

@@ -39,10 +39,33 @@ public class TaskAttachments {
 
     public List<AttachmentView> list(CurrentUser user, String taskId) {
         visibleHistoric(user, taskId);
-        return taskService.getTaskAttachments(taskId).stream()
-                .map(a -> new AttachmentView(a.getId(), a.getTaskId(), a.getName(), a.getType(), a.getUserId(),
-                        a.getTime() == null ? null : a.getTime().toInstant()))
-                .toList();
+        return taskService.getTaskAttachments(taskId).stream().map(TaskAttachments::toView).toList();
+    }
+
+    /** Every file of a process instance (photos from earlier tasks matter to whoever reviews them). */
+    public List<AttachmentView> forInstance(CurrentUser user, String processInstanceId) {
+        visibleInstance(user, processInstanceId);
+        return taskService.getProcessInstanceAttachments(processInstanceId).stream().map(TaskAttachments::toView).toList();
+    }
+
+    public AttachmentContent instanceContent(CurrentUser user, String processInstanceId, String attachmentId) {
+        visibleInstance(user, processInstanceId);
+        Attachment attachment = taskService.getAttachment(attachmentId);
+        if (attachment == null || !processInstanceId.equals(attachment.getProcessInstanceId())) {
+            throw new TaskNotFoundException("Attachment");
+        }
+        return read(attachment);
+    }
+
+    private void visibleInstance(CurrentUser user, String processInstanceId) {
+        if (!access.canSeeProcessInstance(user, processInstanceId)) {
+            throw new TaskNotFoundException("Process instance");
+        }
+    }
+
+    private static AttachmentView toView(Attachment a) {
+        return new AttachmentView(a.getId(), a.getTaskId(), a.getName(), a.getType(), a.getUserId(),
+                a.getTime() == null ? null : a.getTime().toInstant());
     }
 
     /** A file added on the task page, outside the form. */
@@ -67,7 +90,11 @@ public class TaskAttachments {
         if (attachment == null || !taskId.equals(attachment.getTaskId())) {
             throw new TaskNotFoundException("Attachment");
         }
-        try (InputStream in = taskService.getAttachmentContent(attachmentId)) {
+        return read(attachment);
+    }
+
+    private AttachmentContent read(Attachment attachment) {
+        try (InputStream in = taskService.getAttachmentContent(attachment.getId())) {
             byte[] bytes = in == null ? new byte[0] : in.readAllBytes();
             return new AttachmentContent(FileNames.safe(attachment.getName()), attachment.getType(), bytes);
         } catch (IOException e) {

@@ -40,7 +40,15 @@ class AttachmentController {
 
     @GetMapping("/tasks/{taskId}/attachments/{attachmentId}")
     ResponseEntity<byte[]> download(@PathVariable String taskId, @PathVariable String attachmentId) {
-        var content = attachments.content(CurrentUser.required(), taskId, attachmentId);
+        return asDownload(attachments.content(CurrentUser.required(), taskId, attachmentId));
+    }
+
+    @GetMapping("/instances/{instanceId}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> downloadFromInstance(@PathVariable String instanceId, @PathVariable String attachmentId) {
+        return asDownload(attachments.instanceContent(CurrentUser.required(), instanceId, attachmentId));
+    }
+
+    private static ResponseEntity<byte[]> asDownload(io.opsflow.tasklist.task.AttachmentContent content) {
         // Attachments added through /process-api may claim any type; only the sniffable ones keep theirs.
         MediaType type = SAFE_TYPES.contains(content.contentType())
                 ? MediaType.parseMediaType(content.contentType())

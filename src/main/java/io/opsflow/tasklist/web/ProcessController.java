@@ -4,6 +4,7 @@ import io.opsflow.platform.CurrentUser;
 import io.opsflow.tasklist.task.ProcessCatalog;
 import io.opsflow.tasklist.task.ProcessInstances;
 import io.opsflow.tasklist.task.ProcessStarter;
+import io.opsflow.tasklist.task.TaskAttachments;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -22,8 +23,11 @@ class ProcessController {
     private final ProcessStarter starter;
     private final ProcessInstances instances;
     private final FieldViews fieldViews;
+    private final TaskAttachments attachments;
 
-    ProcessController(ProcessCatalog catalog, ProcessStarter starter, ProcessInstances instances, FieldViews fieldViews) {
+    ProcessController(ProcessCatalog catalog, ProcessStarter starter, ProcessInstances instances, FieldViews fieldViews,
+            TaskAttachments attachments) {
+        this.attachments = attachments;
         this.catalog = catalog;
         this.starter = starter;
         this.instances = instances;
@@ -75,7 +79,9 @@ class ProcessController {
 
     @GetMapping("/instances/{id}")
     String instance(@PathVariable String id, Model model) {
-        model.addAttribute("instance", instances.details(CurrentUser.required(), id));
+        var user = CurrentUser.required();
+        model.addAttribute("instance", instances.details(user, id));
+        model.addAttribute("attachments", attachments.forInstance(user, id));
         return "tasklist/instance";
     }
 }

@@ -87,7 +87,7 @@ class TaskPageController {
         model.addAttribute("fields", fieldViews.of(state.definition(), values, errors));
         model.addAttribute("mine", user.id().equals(task.assignee()));
         model.addAttribute("comments", comments.list(user, id));
-        model.addAttribute("attachments", attachments.list(user, id));
+        model.addAttribute("attachments", attachments.forInstance(user, task.processInstanceId()));
         return "tasklist/task";
     }
 }
