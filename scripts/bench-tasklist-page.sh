@@ -53,6 +53,9 @@ time_page() {
 echo "Opsflow task-list pages at $BASE as $USER_NAME, $REQUESTS sequential requests each after $WARMUP warm-up"
 echo "page            p50 ms  p95 ms  p99 ms"
 for page in /tasks /tasks/group; do
-  read -r p50 p95 p99 < <(time_page "$page")
-  printf '%-15s %7s %7s %7s\n' "$page" "$p50" "$p95" "$p99"
+  if read -r p50 p95 p99 < <(time_page "$page"); then
+    printf '%-15s %7s %7s %7s\n' "$page" "$p50" "$p95" "$p99"
+  else
+    printf '%-15s %s\n' "$page" "not measured"
+  fi
 done
