@@ -1,0 +1,53 @@
+package io.opsflow.bench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** The knobs of a benchmark run, read from {@code -Dbench.*} system properties. */
+final class BenchSettings {
+
+    private BenchSettings() {}
+
+    /** Instances per repetition and side. */
+    static int instances() {
+        return Integer.getInteger("bench.n", 2000);
+    }
+
+    static int warmupInstances() {
+        return Integer.getInteger("bench.warmup", 500);
+    }
+
+    static int repetitions() {
+        return Integer.getInteger("bench.reps", 3);
+    }
+
+    /** Thread counts of the PostgreSQL sweep; the first one is also the H2 run's. */
+    static List<Integer> threadSweep() {
+        return Arrays.stream(System.getProperty("bench.threads", "1,2,4").split(","))
+                .map(String::trim)
+                .map(Integer::valueOf)
+                .toList();
+    }
+
+    static int calibrationSeconds() {
+        return Integer.getInteger("bench.calibration.seconds", 5);
+    }
+
+    static int openTasks() {
+        return Integer.getInteger("bench.tasklist.tasks", 100_000);
+    }
+
+    static int queryIterations() {
+        return Integer.getInteger("bench.tasklist.iterations", 400);
+    }
+
+    /** An already seeded database to reuse for the task-list benchmark (skips seeding). */
+    static String reuseTaskListDatabase() {
+        return System.getProperty("bench.tasklist.database", "");
+    }
+
+    /** Keep the databases afterwards, e.g. to run scripts/bench-tasklist-page.sh against them. */
+    static boolean keepDatabases() {
+        return Boolean.getBoolean("bench.keepDatabase");
+    }
+}
