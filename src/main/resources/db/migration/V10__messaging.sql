@@ -9,7 +9,7 @@ create table app_msg_channel (
     enabled                boolean       not null default true,
     -- Non-secret settings as JSON (host, port, url, from, tls, timeouts, ...).
     settings               varchar(4000) not null,
-    -- Password / signing key: 'v1:<AES-GCM>' encrypted, or an environment reference '${NAME}'.
+    -- Password / signing key: 'v1:<AES-GCM>' encrypted, or an environment reference (dollar-brace NAME).
     secret                 varchar(2000),
     -- Admin-set: webhook-style targets on loopback or private networks are allowed for this channel.
     allow_private_targets  boolean       not null default false,
