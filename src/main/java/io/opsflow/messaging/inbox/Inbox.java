@@ -32,13 +32,10 @@ public class Inbox {
 
     public List<InboxMessage> of(String userId, boolean unreadOnly, int limit) {
         return jdbc.sql("select * from app_msg_inbox where user_id = ?" + (unreadOnly ? " and read_at is null" : "")
-                        + " order by created_at desc, id desc")
-                .param(userId)
+                        + " order by created_at desc, id desc limit ?")
+                .params(userId, limit)
                 .query(Inbox::row)
-                .list()
-                .stream()
-                .limit(limit)
-                .toList();
+                .list();
     }
 
     public Optional<InboxMessage> byLogId(String logId) {
