@@ -50,11 +50,19 @@ public final class MessagingFixtures {
     }
 
     public String user(String email) {
+        return user(email, null);
+    }
+
+    /** A user who can log in with the given password (null: cannot log in). */
+    public String user(String email, String password) {
         String id = unique("user");
         var user = identityService.newUser(id);
         user.setFirstName("Test");
         user.setLastName(id);
         user.setEmail(email);
+        if (password != null) {
+            user.setPassword(password);
+        }
         identityService.saveUser(user);
         return id;
     }
