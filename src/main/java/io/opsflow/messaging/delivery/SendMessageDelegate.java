@@ -18,8 +18,8 @@ import org.flowable.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The BPMN send step: {@code <serviceTask flowable:delegateExpression="${sendMessage}">} with fields
- * {@code template} (required), {@code to} (required: "user:bob, group:staff, address:a@b.c"), {@code channel}
+ * The BPMN send step: a service task with {@code flowable:delegateExpression} {@code ${sendMessage}} and the fields
+ * {@code template} (required), {@code to} (required, e.g. {@code user:bob; group:staff; address:a@b.c}), {@code channel}
  * (a channel name or type; omitted: every channel the template has), {@code variables} (an expression
  * giving a map; omitted: the process variables) and {@code retry} ({@code R3/PT10S}: tries and first
  * backoff). Each field falls back to the process variable {@code messageTemplate}, {@code messageTo},
@@ -50,7 +50,8 @@ class SendMessageDelegate implements JavaDelegate {
         if (variables instanceof Map<?, ?> map) {
             map.forEach((k, v) -> values.put(String.valueOf(k), v));
         }
-        Matcher retry = RETRY.matcher(String.valueOf(text(execution, "retry", "messageRetry") == null ? "R3" : text(execution, "retry", "messageRetry")));
+        String retrySpec = text(execution, "retry", "messageRetry");
+        Matcher retry = RETRY.matcher(retrySpec == null ? "R3" : retrySpec);
         if (!retry.matches()) {
             throw new FlowableIllegalArgumentException("step " + execution.getCurrentActivityId() + ": retry must look like R3/PT10S");
         }

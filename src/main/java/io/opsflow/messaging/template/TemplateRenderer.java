@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * Fills {@code ${name}} and {@code ${order.customer}} placeholders from a map, in one pass: the
  * values are inserted as text and never scanned again, so a value such as {@code ${secret}} or
  * {@code #{bean}} stays exactly that. No expression language is involved. {@code $${x}} writes a
- * literal {@code ${x}}. Lists are joined with ", ", dates written as {@code yyyy-MM-dd HH:mm}.
+ * literal {@code ${x}}. Lists are joined with a comma and a space, dates written as {@code yyyy-MM-dd HH:mm}.
  */
 public final class TemplateRenderer {
 
