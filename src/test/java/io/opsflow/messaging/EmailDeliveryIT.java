@@ -87,6 +87,27 @@ class EmailDeliveryIT {
     }
 
     @Test
+    void aGroupGetsOneMailPerMemberAndAMemberWithoutAddressIsLoggedAsFailed() {
+        smtp.start();
+        var channel = fixtures.smtp(port);
+        var template = fixtures.template(ChannelType.EMAIL, TemplateFormat.TEXT, "Shift change", "Hello ${recipientName}");
+        String group = MessagingFixtures.unique("night-shift");
+        identityService.saveGroup(identityService.newGroup(group));
+        String withMail = fixtures.user("night1@example.com");
+        String withoutMail = fixtures.user(null);
+        identityService.createMembership(withMail, group);
+        identityService.createMembership(withoutMail, group);
+
+        List<String> ids = messages.send(MessageRequest.of(template.code(), List.of(Recipient.group(group)), Map.of()).viaChannel(channel.name()));
+
+        assertThat(ids).hasSize(2);
+        var failed = ids.stream().map(id -> sendLog.find(id).orElseThrow()).filter(e -> e.status() == MessageStatus.FAILED).toList();
+        assertThat(failed).singleElement().satisfies(e -> assertThat(e.error()).contains(withoutMail).contains("no e-mail address"));
+        ids.stream().filter(id -> driver.hasExecutableJob(id)).forEach(driver::runJob);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
     void aServerThatIsDownIsRetriedAndTheMailArrivesOnceWhenItIsBack() throws Exception {
         var channel = fixtures.smtp(port);
         var template = fixtures.template(ChannelType.EMAIL, TemplateFormat.TEXT, "Overdue: ${orderNo}", "Order ${orderNo} is overdue.");

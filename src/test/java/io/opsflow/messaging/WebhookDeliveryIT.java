@@ -94,6 +94,24 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void aReceiverThatDoesNotAnswerInTimeIsRetriedWithTheSameKey() {
+        receiver.hold();
+        var channel = fixtures.webhook(receiver.url(), "k", true);
+        var template = fixtures.template(ChannelType.WEBHOOK, TemplateFormat.TEXT, null, "Ping");
+        String id = messages.send(MessageRequest.of(template.code(), List.of(Recipient.address("x")), Map.of()).viaChannel(channel.name())).get(0);
+
+        assertThat(driver.runJob(id)).isEmpty();
+        var entry = sendLog.find(id).orElseThrow();
+        assertThat(entry.status()).isEqualTo(MessageStatus.RETRIED);
+        assertThat(entry.error()).contains("did not answer in time");
+
+        receiver.release();
+        assertThat(driver.runRetry(id)).isEmpty();
+        assertThat(sendLog.find(id).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+        assertThat(receiver.calls()).hasSize(2).extracting(WebhookReceiver.Call::idempotencyKey).containsOnly(entry.idempotencyKey());
+    }
+
+    @Test
     void aClientErrorIsNotRetried() {
         receiver.answer(400);
         var channel = fixtures.webhook(receiver.url(), null, true);

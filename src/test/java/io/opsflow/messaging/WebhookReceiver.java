@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A local HTTP receiver on 127.0.0.1 that records every POST and answers with a settable status. */
@@ -16,6 +18,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(200);
+    private volatile CountDownLatch hold = new CountDownLatch(0);
 
     public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -23,6 +26,11 @@ public final class WebhookReceiver implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             calls.add(new Call(body, exchange.getRequestHeaders().getFirst("X-Opsflow-Signature"),
                     exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+            try {
+                hold.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             exchange.sendResponseHeaders(status.get(), -1);
             exchange.close();
         });
@@ -37,12 +45,22 @@ public final class WebhookReceiver implements AutoCloseable {
         status.set(httpStatus);
     }
 
+    /** Keeps every answer back until {@link #release()}, so callers time out. */
+    public void hold() {
+        hold = new CountDownLatch(1);
+    }
+
+    public void release() {
+        hold.countDown();
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }
 
     @Override
     public void close() {
+        release();
         server.stop(0);
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -16,15 +17,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Server-sent events to open inbox pages: each delivered in-app message is pushed to its user's
  * connections on this node. Connections on other nodes of a cluster see it on their next poll of the
  * unread count (inbox.js polls as a fallback), so nothing depends on which node delivered.
+ * Open streams are closed first at shutdown; otherwise graceful shutdown would wait for them.
  */
 @Component
-public class InboxStream {
+public class InboxStream implements SmartLifecycle {
 
     private static final long TIMEOUT = Duration.ofMinutes(30).toMillis();
     private static final int MAX_CONNECTIONS_PER_USER = 5;
 
     private final Map<String, List<SseEmitter>> byUser = new ConcurrentHashMap<>();
     private final Inbox inbox;
+    private volatile boolean running;
 
     InboxStream(Inbox inbox) {
         this.inbox = inbox;
@@ -59,6 +62,23 @@ public class InboxStream {
                     "unread", inbox.unreadCount(sent.recipient()));
             byUser.getOrDefault(sent.recipient(), List.of()).forEach(emitter -> send(sent.recipient(), emitter, "message", payload));
         });
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        byUser.values().forEach(connections -> connections.forEach(SseEmitter::complete));
+        byUser.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     int connections(String userId) {
