@@ -13,19 +13,13 @@ import io.opsflow.messaging.channel.ChannelConfigs;
 import io.opsflow.messaging.template.TemplateFormat;
 import io.opsflow.messaging.template.Templates;
 import io.opsflow.support.OpsflowIntegrationTest;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.flowable.engine.IdentityService;
 import org.flowable.engine.ManagementService;
 import org.junit.jupiter.api.Test;
@@ -35,8 +29,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The inbox page and its live stream, through a logged-in browser session (form login, CSRF). */
 @OpsflowIntegrationTest
 class InboxStreamIT {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort int port;
     @Autowired Messages messages;
@@ -51,11 +43,11 @@ class InboxStreamIT {
         String user = fixtures.user("sse@example.com", "sse-pass-1");
         var inApp = fixtures.inApp();
         var template = fixtures.template(ChannelType.IN_APP, TemplateFormat.TEXT, "Work order ${no}", "Please go to <b>${where}</b>");
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        logIn(browser, user, "sse-pass-1");
+        var session = new BrowserSession(port, user, "sse-pass-1");
+        HttpClient browser = session.client;
 
         HttpResponse<java.util.stream.Stream<String>> stream = browser.send(
-                HttpRequest.newBuilder(url("/inbox/stream")).header("Accept", "text/event-stream").build(),
+                HttpRequest.newBuilder(session.url("/inbox/stream")).header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.statusCode()).isEqualTo(200);
         Iterator<String> lines = stream.body().iterator();
@@ -72,21 +64,8 @@ class InboxStreamIT {
         });
         stream.body().close();
 
-        String page = browser.send(HttpRequest.newBuilder(url("/inbox")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String page = session.get("/inbox").body();
         assertThat(page).contains("Work order WO-1").contains("Please go to &lt;b&gt;B2&lt;/b&gt;").contains("/js/inbox.js");
-    }
-
-    private void logIn(HttpClient browser, String user, String password) throws Exception {
-        String loginPage = browser.send(HttpRequest.newBuilder(url("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = CSRF.matcher(loginPage);
-        assertThat(csrf.find()).isTrue();
-        String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(csrf.group(1));
-        var response = browser.send(HttpRequest.newBuilder(url("/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
-        assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
     }
 
     private static String nextData(Iterator<String> lines, String event) {
@@ -100,13 +79,5 @@ class InboxStreamIT {
             }
         }
         throw new AssertionError("stream ended before event " + event);
-    }
-
-    private URI url(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
