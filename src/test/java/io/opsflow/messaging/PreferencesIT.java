@@ -9,7 +9,6 @@ import io.opsflow.messaging.template.MessageTemplate;
 import io.opsflow.messaging.template.TemplateFormat;
 import io.opsflow.messaging.template.Templates;
 import io.opsflow.support.OpsflowIntegrationTest;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;

@@ -6,9 +6,7 @@ import io.opsflow.messaging.MessageRequest;
 import io.opsflow.messaging.MessageStatus;
 import io.opsflow.messaging.Recipient;
 import io.opsflow.messaging.channel.ChannelConfig;
-import io.opsflow.messaging.channel.ChannelConfigs;
 import io.opsflow.messaging.preference.Preferences;
-import io.opsflow.messaging.template.MessageTemplate;
 import io.opsflow.messaging.template.RenderedMessage;
 import io.opsflow.messaging.template.TemplateException;
 import io.opsflow.messaging.template.Templates;
@@ -32,10 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Outbox {
 
-    private record Target(MessageTemplate template, ChannelConfig config, String problem, ChannelType type) {}
-
     private final Templates templates;
-    private final ChannelConfigs configs;
+    private final DeliveryTargets targets;
     private final RecipientDirectory directory;
     private final Preferences preferences;
     private final SendLog sendLog;
@@ -43,10 +39,10 @@ public class Outbox {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Outbox(Templates templates, ChannelConfigs configs, RecipientDirectory directory, Preferences preferences, SendLog sendLog,
+    Outbox(Templates templates, DeliveryTargets targets, RecipientDirectory directory, Preferences preferences, SendLog sendLog,
             DeliveryJobs jobs, ApplicationEventPublisher events, Clock clock) {
         this.templates = templates;
-        this.configs = configs;
+        this.targets = targets;
         this.directory = directory;
         this.preferences = preferences;
         this.sendLog = sendLog;
@@ -60,7 +56,7 @@ public class Outbox {
     public List<String> send(MessageRequest request) {
         List<String> ids = new ArrayList<>();
         boolean chosenByCaller = request.channel() != null && !request.channel().isBlank();
-        for (Target target : targets(request)) {
+        for (DeliveryTargets.Target target : targets.of(request)) {
             for (Recipient recipient : request.recipients()) {
                 if (target.problem() != null) {
                     ids.add(failed(request, target, label(recipient), null, target.problem()));
@@ -91,30 +87,7 @@ public class Outbox {
         return id;
     }
 
-    private List<Target> targets(MessageRequest request) {
-        List<MessageTemplate> versions = templates.byCode(request.template());
-        if (request.channel() != null && !request.channel().isBlank()) {
-            ChannelConfig config = configs.byNameOrType(request.channel()).orElse(null);
-            if (config == null) {
-                return List.of(new Target(null, null, "unknown channel '" + request.channel() + "'", null));
-            }
-            MessageTemplate template = versions.stream().filter(t -> t.channelType() == config.type()).findFirst().orElse(null);
-            String problem = template != null ? null : versions.isEmpty()
-                    ? "unknown template '" + request.template() + "'"
-                    : "template '" + request.template() + "' has no " + config.type() + " version";
-            return List.of(new Target(template, config, problem, config.type()));
-        }
-        if (versions.isEmpty()) {
-            return List.of(new Target(null, null, "unknown template '" + request.template() + "'", null));
-        }
-        return versions.stream()
-                .map(t -> configs.defaultFor(t.channelType())
-                        .map(c -> new Target(t, c, null, t.channelType()))
-                        .orElse(new Target(t, null, "no enabled " + t.channelType() + " channel is configured", t.channelType())))
-                .toList();
-    }
-
-    private String record(MessageRequest request, Target target, RecipientDirectory.Resolved to) {
+    private String record(MessageRequest request, DeliveryTargets.Target target, RecipientDirectory.Resolved to) {
         String key = key(request, target, to.label());
         if (request.idempotencyKey() != null) {
             var existing = sendLog.idByKey(key);
@@ -142,7 +115,7 @@ public class Outbox {
         return id;
     }
 
-    private String failed(MessageRequest request, Target target, String recipient, String key, String problem) {
+    private String failed(MessageRequest request, DeliveryTargets.Target target, String recipient, String key, String problem) {
         String id = UUID.randomUUID().toString();
         sendLog.insert(entry(id, key == null ? IdempotencyKeys.unique() : key, MessageStatus.FAILED, request, target, recipient, null,
                 null, problem, null));
@@ -150,7 +123,7 @@ public class Outbox {
         return id;
     }
 
-    private String key(MessageRequest request, Target target, String recipient) {
+    private String key(MessageRequest request, DeliveryTargets.Target target, String recipient) {
         String channelId = target.config() == null ? "-" : target.config().id();
         if (request.idempotencyKey() != null) {
             return IdempotencyKeys.forCaller(request.idempotencyKey(), channelId, recipient);
@@ -171,7 +144,7 @@ public class Outbox {
         return variables;
     }
 
-    private LogEntry entry(String id, String key, MessageStatus status, MessageRequest request, Target target, String recipient,
+    private LogEntry entry(String id, String key, MessageStatus status, MessageRequest request, DeliveryTargets.Target target, String recipient,
             String address, RenderedMessage rendered, String error, Instant notBefore) {
         ChannelConfig config = target.config();
         return new LogEntry(id, key, status, config == null ? null : config.id(), config == null ? null : config.name(), target.type(),

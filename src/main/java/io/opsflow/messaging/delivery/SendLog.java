@@ -12,7 +12,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -79,7 +78,7 @@ public class SendLog {
 
     public Page search(LogFilter filter, int page, int size) {
         List<Object> params = new ArrayList<>();
-        String where = where(filter, params);
+        String where = LogFilterSql.where(filter, params);
         long total = jdbc.sql("select count(*) from app_msg_log" + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
@@ -89,45 +88,6 @@ public class SendLog {
                 .query(SendLog::row)
                 .list();
         return new Page(items, total, page, size);
-    }
-
-    private static String where(LogFilter f, List<Object> params) {
-        List<String> terms = new ArrayList<>();
-        if (f.status() != null) {
-            terms.add("status = ?");
-            params.add(f.status().name());
-        }
-        if (blankToNull(f.channel()) != null) {
-            terms.add("(channel_name = ? or channel_type = ?)");
-            params.add(f.channel().trim());
-            params.add(f.channel().trim().toUpperCase(Locale.ROOT));
-        }
-        if (blankToNull(f.recipient()) != null) {
-            terms.add("(recipient = ? or address = ?)");
-            params.add(f.recipient().trim());
-            params.add(f.recipient().trim());
-        }
-        if (blankToNull(f.processInstanceId()) != null) {
-            terms.add("process_instance_id = ?");
-            params.add(f.processInstanceId().trim());
-        }
-        if (blankToNull(f.template()) != null) {
-            terms.add("template_code = ?");
-            params.add(f.template().trim());
-        }
-        if (blankToNull(f.text()) != null) {
-            String like = "%" + f.text().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            terms.add("(lower(recipient) like ? escape '\\' or lower(coalesce(subject, '')) like ? escape '\\' "
-                    + "or lower(coalesce(body, '')) like ? escape '\\' or lower(coalesce(error, '')) like ? escape '\\')");
-            for (int i = 0; i < 4; i++) {
-                params.add(like);
-            }
-        }
-        return terms.isEmpty() ? "" : " where " + String.join(" and ", terms);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     private LocalDateTime now() {
