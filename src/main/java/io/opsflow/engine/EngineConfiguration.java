@@ -2,10 +2,12 @@ package io.opsflow.engine;
 
 import org.flowable.idm.spring.SpringIdmEngineConfiguration;
 import org.flowable.idm.spring.authentication.SpringEncoder;
+import org.flowable.job.service.JobHandler;
 import org.flowable.job.service.impl.asyncexecutor.AbstractAsyncExecutor;
 import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
 import org.flowable.spring.boot.process.Process;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.AsyncListenableTaskExecutor;
@@ -19,8 +21,10 @@ class EngineConfiguration {
 
     @Bean
     EngineConfigurationConfigurer<SpringProcessEngineConfiguration> opsflowEngineConfigurer(
-            EngineProperties properties, NodeIdentity node) {
+            EngineProperties properties, NodeIdentity node, ObjectProvider<JobHandler> jobHandlers) {
         return config -> {
+            // Modules contribute job types (e.g. messaging's delivery job) as JobHandler beans.
+            jobHandlers.orderedStream().forEach(config::addCustomJobHandler);
             var jobs = config.getAsyncExecutor() instanceof AbstractAsyncExecutor executor
                     ? executor.getConfiguration()
                     : config.getAsyncExecutorConfiguration();
