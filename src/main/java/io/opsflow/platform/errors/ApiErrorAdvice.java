@@ -47,7 +47,8 @@ import org.apache.tomcat.util.http.fileupload.impl.SizeException;
  * correlation id that the body repeats.
  */
 @RestControllerAdvice(annotations = RestController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Just after the modules' own advices (scoped to their controllers, ordered first), before Flowable's.
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
 class ApiErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);

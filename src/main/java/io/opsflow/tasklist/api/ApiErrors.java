@@ -1,5 +1,7 @@
 package io.opsflow.tasklist.api;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import io.opsflow.tasklist.task.TaskConflictException;
 import io.opsflow.tasklist.task.TaskNotFoundException;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * correlationId, timestamp). Built here because the platform's builder is not part of its public API.
  */
 @RestControllerAdvice(assignableTypes = TaskApiController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
     @ExceptionHandler(TaskNotFoundException.class)

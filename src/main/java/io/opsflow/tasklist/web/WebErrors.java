@@ -1,5 +1,7 @@
 package io.opsflow.tasklist.web;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import io.opsflow.tasklist.form.UnknownFormException;
 import io.opsflow.tasklist.task.TaskNotFoundException;
 import org.slf4j.Logger;
@@ -11,6 +13,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** Task-list pages answer "not found" for what the user may not see, and never show internals. */
 @ControllerAdvice(basePackageClasses = WebErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class WebErrors {
 
     private static final Logger log = LoggerFactory.getLogger(WebErrors.class);
