@@ -1,6 +1,6 @@
 package io.opsflow.platform.errors;
 
-import io.opsflow.platform.security.JsonErrors;
+import io.opsflow.platform.JsonErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

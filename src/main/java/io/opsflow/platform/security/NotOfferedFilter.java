@@ -1,5 +1,6 @@
 package io.opsflow.platform.security;
 
+import io.opsflow.platform.JsonErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

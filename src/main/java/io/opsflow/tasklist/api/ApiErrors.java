@@ -2,13 +2,10 @@ package io.opsflow.tasklist.api;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import io.opsflow.platform.JsonErrors;
 import io.opsflow.tasklist.task.TaskConflictException;
 import io.opsflow.tasklist.task.TaskNotFoundException;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,7 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Error bodies of {@code /api/v1/tasks}, in the platform's JSON error shape (status, error, message,
- * correlationId, timestamp). Built here because the platform's builder is not part of its public API.
+ * correlationId, timestamp), built by the platform's {@link JsonErrors}.
  */
 @RestControllerAdvice(assignableTypes = TaskApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -42,13 +39,6 @@ class ApiErrors {
     }
 
     static Map<String, Object> body(HttpStatus status, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.value());
-        body.put("error", status.getReasonPhrase());
-        body.put("message", message);
-        String correlationId = MDC.get("correlationId");
-        body.put("correlationId", correlationId != null ? correlationId : UUID.randomUUID().toString());
-        body.put("timestamp", Instant.now().toString());
-        return body;
+        return JsonErrors.body(status.value(), status.getReasonPhrase(), message);
     }
 }

@@ -1,4 +1,4 @@
-package io.opsflow.platform.security;
+package io.opsflow.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
