@@ -50,4 +50,37 @@ final class BenchSettings {
     static boolean keepDatabases() {
         return Boolean.getBoolean("bench.keepDatabase");
     }
+
+    /** Messages in the headline run of each side of the messaging benchmark. */
+    static int messages() {
+        return Integer.getInteger("bench.messages", 10_000);
+    }
+
+    /** Messages per side in each of the shorter interleaved repetitions after the headline run. */
+    static int messagesPerRepetition() {
+        return Integer.getInteger("bench.messages.rep", 1000);
+    }
+
+    static int messageRepetitions() {
+        return Integer.getInteger("bench.messages.reps", 3);
+    }
+
+    static int messageWarmup() {
+        return Integer.getInteger("bench.messages.warmup", 500);
+    }
+
+    /** Client threads queueing messages. */
+    static int messageThreads() {
+        return Integer.getInteger("bench.messages.threads", 4);
+    }
+
+    /** Messages per queueing transaction. */
+    static int messageBatch() {
+        return Integer.getInteger("bench.messages.batch", 10);
+    }
+
+    /** How long a run may take to deliver everything before the rest counts as not delivered. */
+    static int messageTimeoutSeconds() {
+        return Integer.getInteger("bench.messages.timeout", 300);
+    }
 }
