@@ -33,6 +33,7 @@ final class BareMessaging implements MessagingSide, AutoCloseable {
     private final BenchDatabase database;
     private final HikariDataSource pool;
     private final CountingDataSource dataSource;
+    private final RejectedJobCounter rejections;
     private final ProcessEngine engine;
 
     BareMessaging(BenchDatabase database, int poolSize, AsyncJobExecutorConfiguration opsflowJobs, int jobThreads, DeliverySink sink) {
@@ -61,6 +62,7 @@ final class BareMessaging implements MessagingSide, AutoCloseable {
         config.setAsyncExecutorThreadPoolQueueSize(jobThreads * 16);
         copyJobSettings(opsflowJobs, config.getAsyncExecutorConfiguration());
         engine = config.buildProcessEngine();
+        rejections = RejectedJobCounter.on(engine);
     }
 
     /** Lock times, acquisition sizes and waits as Opsflow runs them; only the lock owner differs. */
@@ -86,6 +88,11 @@ final class BareMessaging implements MessagingSide, AutoCloseable {
     @Override
     public CountingDataSource dataSource() {
         return dataSource;
+    }
+
+    @Override
+    public int rejectedJobs() {
+        return rejections.count();
     }
 
     @Override

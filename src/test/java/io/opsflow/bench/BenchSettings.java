@@ -83,4 +83,18 @@ final class BenchSettings {
     static int messageTimeoutSeconds() {
         return Integer.getInteger("bench.messages.timeout", 300);
     }
+
+    /** Messages per side in each paced messaging run (both sides offered the same rate). */
+    static int pacedMessages() {
+        return Integer.getInteger("bench.messages.paced.n", 600);
+    }
+
+    static int pacedRepetitions() {
+        return Integer.getInteger("bench.messages.paced.reps", 2);
+    }
+
+    /** Messages per second all client threads together offer in a paced run. */
+    static double pacedRate() {
+        return Double.parseDouble(System.getProperty("bench.messages.paced.rate", "60"));
+    }
 }

@@ -6,10 +6,11 @@ import java.util.Map;
 /**
  * The outcome of one side's run: messages queued, delivered, not delivered and delivered more than
  * once, delivered messages per second from the first commit to the last delivery, each message's
- * commit-to-delivery latency, and the database work per message (queueing and delivery together).
+ * commit-to-delivery latency, jobs the executor turned away, and the database work per message
+ * (queueing and delivery together).
  */
-record DeliveryRun(String side, String run, int messages, int delivered, int duplicates, double seconds, long[] latencies,
-        double statementsPerMessage, double commitsPerMessage) {
+record DeliveryRun(String side, String run, int messages, int delivered, int duplicates, int rejectedJobs, double seconds,
+        long[] latencies, double statementsPerMessage, double commitsPerMessage) {
 
     int notDelivered() {
         return messages - delivered;
@@ -24,11 +25,12 @@ record DeliveryRun(String side, String run, int messages, int delivered, int dup
      * passed) and measures it.
      */
     static DeliveryRun measure(MessagingSide side, DeliverySink sink, String run, int messages, int threads, int batch,
-            Duration timeout) throws Exception {
+            double perSecond, Duration timeout) throws Exception {
         side.prepare(run);
         sink.reset();
         var before = side.dataSource().snapshot();
-        Map<String, Long> commits = MessageLoad.queue(side, run, messages, threads, batch);
+        int rejectedBefore = side.rejectedJobs();
+        Map<String, Long> commits = MessageLoad.queue(side, run, messages, threads, batch, perSecond);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!side.settled(run, messages) && System.nanoTime() < deadline) {
             Thread.sleep(250);
@@ -46,7 +48,7 @@ record DeliveryRun(String side, String run, int messages, int delivered, int dup
                 lastDelivery = Math.max(lastDelivery, at);
             }
         }
-        return new DeliveryRun(side.name(), run, messages, delivered, sink.duplicates(), (lastDelivery - firstCommit) / 1e6,
+        return new DeliveryRun(side.name(), run, messages, delivered, sink.duplicates(), side.rejectedJobs() - rejectedBefore, (lastDelivery - firstCommit) / 1e6,
                 java.util.Arrays.copyOf(latencies, delivered), (double) work.statements() / messages,
                 (double) work.commits() / messages);
     }

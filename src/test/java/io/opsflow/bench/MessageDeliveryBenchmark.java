@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * commit-to-delivery latency, duplicates at the receiver and messages never delivered. A bare
  * Flowable engine drains the same number of async jobs doing the raw work in the same run on the same
  * PostgreSQL database: a headline run of {@code bench.messages} per side, then shorter repetitions
- * interleaved B/A, A/B … Prints and writes the tables to {@code target/bench/}; asserts nothing about speed.
+ * interleaved B/A, A/B …, then paced runs where both sides are offered the same rate (so the latency
+ * compares like with like when neither executor is overrun). Prints and writes the tables to {@code target/bench/}; asserts nothing about speed.
  */
 class MessageDeliveryBenchmark {
 
@@ -33,10 +34,11 @@ class MessageDeliveryBenchmark {
         var runs = new ResultTable("Every run on " + database.serverVersion() + " (" + threads + " client threads, "
                         + batch + " messages per queueing transaction)",
                 "run", "side", "messages", "delivered", "not delivered", "duplicates", "messages/s", "p50 ms", "p95 ms", "p99 ms",
-                "max ms", "statements/msg", "commits/msg");
+                "max ms", "jobs rejected", "statements/msg", "commits/msg");
         var summary = new ResultTable("Message delivery: Opsflow vs bare Flowable on " + database.serverVersion(),
                 "run", "messages per side", "bare msg/s", "Opsflow msg/s", "ratio Opsflow÷bare", "bare p50 / p95 / p99 ms",
-                "Opsflow p50 / p95 / p99 ms", "duplicates", "not delivered", "statements/msg bare → Opsflow",
+                "Opsflow p50 / p95 / p99 ms", "duplicates bare / Opsflow", "not delivered bare / Opsflow",
+                "jobs rejected bare / Opsflow", "statements/msg bare → Opsflow",
                 "commits/msg bare → Opsflow");
         List<Double> ratios = new ArrayList<>();
         try (DeliverySink sink = new DeliverySink();
@@ -47,11 +49,11 @@ class MessageDeliveryBenchmark {
             double b0 = JdbcCalibration.oneRowInsertsPerSecond(database, 1, BenchSettings.calibrationSeconds());
             var opsflow = new OpsflowMessaging(context, database, sink);
             for (MessagingSide side : List.of(opsflow, bare)) {
-                record(runs, DeliveryRun.measure(side, sink, "warmup", BenchSettings.messageWarmup(), threads, batch, timeout));
+                record(runs, DeliveryRun.measure(side, sink, "warmup", BenchSettings.messageWarmup(), threads, batch, 0, timeout));
             }
-            var opsflowHeadline = DeliveryRun.measure(opsflow, sink, "headline", BenchSettings.messages(), threads, batch, timeout);
+            var opsflowHeadline = DeliveryRun.measure(opsflow, sink, "headline", BenchSettings.messages(), threads, batch, 0, timeout);
             record(runs, opsflowHeadline);
-            var bareHeadline = DeliveryRun.measure(bare, sink, "headline", BenchSettings.messages(), threads, batch, timeout);
+            var bareHeadline = DeliveryRun.measure(bare, sink, "headline", BenchSettings.messages(), threads, batch, 0, timeout);
             record(runs, bareHeadline);
             summarise(summary, "headline", opsflowHeadline, bareHeadline);
             summary.note(String.format(Locale.ROOT, "B0 (plain JDBC 1-row insert transactions, 1 thread): %.0f/s; Opsflow's headline"
@@ -62,7 +64,7 @@ class MessageDeliveryBenchmark {
                 DeliveryRun ofOpsflow = null;
                 DeliveryRun ofBare = null;
                 for (MessagingSide side : order) {
-                    var run = DeliveryRun.measure(side, sink, "rep" + rep, BenchSettings.messagesPerRepetition(), threads, batch, timeout);
+                    var run = DeliveryRun.measure(side, sink, "rep" + rep, BenchSettings.messagesPerRepetition(), threads, batch, 0, timeout);
                     record(runs, run);
                     if (side == opsflow) {
                         ofOpsflow = run;
@@ -73,6 +75,23 @@ class MessageDeliveryBenchmark {
                 ratios.add(summarise(summary, "repetition " + rep + (rep % 2 == 1 ? " (bare first)" : " (Opsflow first)"),
                         ofOpsflow, ofBare));
                 System.out.printf("messaging repetition %d done%n", rep);
+            }
+            for (int rep = 1; rep <= BenchSettings.pacedRepetitions(); rep++) {
+                var order = rep % 2 == 1 ? List.<MessagingSide>of(opsflow, bare) : List.<MessagingSide>of(bare, opsflow);
+                DeliveryRun ofOpsflow = null;
+                DeliveryRun ofBare = null;
+                for (MessagingSide side : order) {
+                    var run = DeliveryRun.measure(side, sink, "paced" + rep, BenchSettings.pacedMessages(), threads, batch,
+                            BenchSettings.pacedRate(), timeout);
+                    record(runs, run);
+                    if (side == opsflow) {
+                        ofOpsflow = run;
+                    } else {
+                        ofBare = run;
+                    }
+                }
+                summarise(summary, String.format(Locale.ROOT, "paced %d at %.0f msg/s offered", rep, BenchSettings.pacedRate()),
+                        ofOpsflow, ofBare);
             }
             var jobs = jobSettings(context);
             summary.note("Job executor on both sides: " + jobThreads(context) + " threads, queue " + jobThreads(context) * 16
@@ -101,7 +120,7 @@ class MessageDeliveryBenchmark {
         var p = Percentiles.of(run.latencies());
         double max = Arrays.stream(run.latencies()).max().orElse(0) / 1e6;
         runs.add(run.run(), run.side(), run.messages(), run.delivered(), run.notDelivered(), run.duplicates(), run.perSecond(),
-                p.p50(), p.p95(), p.p99(), max, run.statementsPerMessage(), run.commitsPerMessage());
+                p.p50(), p.p95(), p.p99(), max, run.rejectedJobs(), run.statementsPerMessage(), run.commitsPerMessage());
         System.out.printf(Locale.ROOT, "%s %s: %d delivered, %.1f messages/s%n", run.run(), run.side(), run.delivered(), run.perSecond());
     }
 
@@ -110,6 +129,7 @@ class MessageDeliveryBenchmark {
         summary.add(label, opsflow.messages(), bare.perSecond(), opsflow.perSecond(), String.format(Locale.ROOT, "%.3f", ratio),
                 latencies(bare), latencies(opsflow), bare.duplicates() + " / " + opsflow.duplicates(),
                 bare.notDelivered() + " / " + opsflow.notDelivered(),
+                bare.rejectedJobs() + " / " + opsflow.rejectedJobs(),
                 String.format(Locale.ROOT, "%.1f → %.1f", bare.statementsPerMessage(), opsflow.statementsPerMessage()),
                 String.format(Locale.ROOT, "%.2f → %.2f", bare.commitsPerMessage(), opsflow.commitsPerMessage()));
         return ratio;

@@ -12,13 +12,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The client side of a messaging run: {@code threads} threads queue {@code messages} messages as
  * fast as they can, {@code batch} per transaction, and note each message's commit time (wall clock,
- * microseconds, taken when the committing call has returned).
+ * microseconds, taken when the committing call has returned). With a rate above 0 the batches are
+ * paced instead: batch {@code k} starts no earlier than {@code k × batch ÷ rate} seconds after the first.
  */
 final class MessageLoad {
 
     private MessageLoad() {}
 
-    static Map<String, Long> queue(MessagingSide side, String run, int messages, int threads, int batch) throws Exception {
+    static Map<String, Long> queue(MessagingSide side, String run, int messages, int threads, int batch, double perSecond)
+            throws Exception {
+        long start = System.nanoTime();
         Map<String, Long> commitMicros = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(threads);
@@ -27,6 +30,10 @@ final class MessageLoad {
             for (int t = 0; t < threads; t++) {
                 done.add(clients.submit(() -> {
                     for (int from = next.getAndAdd(batch); from < messages; from = next.getAndAdd(batch)) {
+                        if (perSecond > 0) {
+                            long due = start + (long) (from / perSecond * 1e9);
+                            Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+                        }
                         List<String> ids = side.queue(run, from, Math.min(messages, from + batch));
                         long committed = WallClock.nowMicros();
                         ids.forEach(id -> commitMicros.put(id, committed));

@@ -13,6 +13,9 @@ interface MessagingSide {
 
     CountingDataSource dataSource();
 
+    /** Jobs the side's executor turned away so far (queue full), see {@link RejectedJobCounter}. */
+    int rejectedJobs();
+
     /** Creates what a run needs before its first message (Opsflow: a fresh template pair). */
     void prepare(String run);
 

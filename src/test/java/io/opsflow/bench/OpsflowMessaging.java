@@ -38,6 +38,7 @@ final class OpsflowMessaging implements MessagingSide {
 
     private final BenchDatabase database;
     private final CountingDataSource dataSource;
+    private final RejectedJobCounter rejections;
     private final Messages messages;
     private final Templates templates;
     private final TransactionTemplate transaction;
@@ -49,6 +50,7 @@ final class OpsflowMessaging implements MessagingSide {
     OpsflowMessaging(ConfigurableApplicationContext context, BenchDatabase database, DeliverySink sink) {
         this.database = database;
         this.dataSource = OpsflowApplicationContext.asEngine(context).dataSource();
+        this.rejections = RejectedJobCounter.on(context.getBean(org.flowable.engine.ProcessEngine.class));
         this.messages = context.getBean(Messages.class);
         this.templates = context.getBean(Templates.class);
         this.transaction = new TransactionTemplate(context.getBean("transactionManager", PlatformTransactionManager.class));
@@ -74,6 +76,11 @@ final class OpsflowMessaging implements MessagingSide {
     @Override
     public CountingDataSource dataSource() {
         return dataSource;
+    }
+
+    @Override
+    public int rejectedJobs() {
+        return rejections.count();
     }
 
     @Override
