@@ -60,10 +60,6 @@ final class DeliverySink implements AutoCloseable {
         return Map.copyOf(firstArrivalMicros);
     }
 
-    int distinctKeys() {
-        return firstArrivalMicros.size();
-    }
-
     /** Repeated keys plus posts without any key: both mean a message was not delivered exactly once. */
     int duplicates() {
         return duplicates.get() + withoutKey.get();
