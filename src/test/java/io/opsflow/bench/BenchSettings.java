@@ -50,4 +50,51 @@ final class BenchSettings {
     static boolean keepDatabases() {
         return Boolean.getBoolean("bench.keepDatabase");
     }
+
+    /** Messages in the headline run of each side of the messaging benchmark. */
+    static int messages() {
+        return Integer.getInteger("bench.messages", 10_000);
+    }
+
+    /** Messages per side in each of the shorter interleaved repetitions after the headline run. */
+    static int messagesPerRepetition() {
+        return Integer.getInteger("bench.messages.rep", 1000);
+    }
+
+    static int messageRepetitions() {
+        return Integer.getInteger("bench.messages.reps", 3);
+    }
+
+    static int messageWarmup() {
+        return Integer.getInteger("bench.messages.warmup", 500);
+    }
+
+    /** Client threads queueing messages. */
+    static int messageThreads() {
+        return Integer.getInteger("bench.messages.threads", 4);
+    }
+
+    /** Messages per queueing transaction. */
+    static int messageBatch() {
+        return Integer.getInteger("bench.messages.batch", 10);
+    }
+
+    /** How long a run may take to deliver everything before the rest counts as not delivered. */
+    static int messageTimeoutSeconds() {
+        return Integer.getInteger("bench.messages.timeout", 300);
+    }
+
+    /** Messages per side in each paced messaging run (both sides offered the same rate). */
+    static int pacedMessages() {
+        return Integer.getInteger("bench.messages.paced.n", 600);
+    }
+
+    static int pacedRepetitions() {
+        return Integer.getInteger("bench.messages.paced.reps", 2);
+    }
+
+    /** Messages per second all client threads together offer in a paced run. */
+    static double pacedRate() {
+        return Double.parseDouble(System.getProperty("bench.messages.paced.rate", "60"));
+    }
 }

@@ -14,19 +14,25 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The real Opsflow application (web server on a random port, every bean, Opsflow's engine
  * configuration as it is at run time) on the given database, with the async executor off so no
- * background work competes with the measured calls. Its data source is wrapped to count statements.
+ * background work competes with the measured calls (or on, for benchmarks of job-driven work such
+ * as message delivery). Its data source is wrapped to count statements.
  */
 final class OpsflowApplicationContext {
 
     private OpsflowApplicationContext() {}
 
     static EngineUnderTest start(BenchDatabase database, String... extraArgs) {
+        return asEngine(run(database, false, extraArgs));
+    }
+
+    /** The running context itself, for benchmarks that use Opsflow's own beans beyond the engine. */
+    static ConfigurableApplicationContext run(BenchDatabase database, boolean asyncExecutor, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
                 "--server.port=0",
-                "--flowable.async-executor-activate=false",
+                "--flowable.async-executor-activate=" + asyncExecutor,
                 "--flowable.history-level=audit",
                 "--opsflow.node.id=bench",
                 "--opsflow.demo.enabled=false",
@@ -39,7 +45,10 @@ final class OpsflowApplicationContext {
         if (database.isPostgres()) {
             builder.profiles("postgres");
         }
-        ConfigurableApplicationContext context = builder.run(args.toArray(String[]::new));
+        return builder.run(args.toArray(String[]::new));
+    }
+
+    static EngineUnderTest asEngine(ConfigurableApplicationContext context) {
         var counting = (CountingDataSource) context.getBean(DataSource.class);
         return new EngineUnderTest("Opsflow", context.getBean(ProcessEngine.class), counting, context::close);
     }
