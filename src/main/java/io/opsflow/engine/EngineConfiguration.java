@@ -32,6 +32,8 @@ class EngineConfiguration {
             jobs.setAsyncJobLockTime(properties.jobLockTime());
             jobs.setTimerLockTime(properties.jobLockTime());
             jobs.setResetExpiredJobsInterval(properties.resetExpiredJobsInterval());
+            // With several nodes, one acquires at a time instead of all racing for the same job rows.
+            jobs.setGlobalAcquireLockEnabled(properties.globalAcquireLock());
             // Release this node's locks on graceful shutdown so other nodes continue at once.
             jobs.setUnlockOwnedJobs(true);
             config.setEnableSafeBpmnXml(true);

@@ -7,8 +7,9 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/health} component "engine": the process engine answers a query, and whether this
- * node's job executor runs, under which lock owner, and how many jobs wait in the dead-letter table.
+ * {@code /actuator/health} component "engine": the process engine answers a query, whether this
+ * node's job executor runs, under which lock owner, and how many async jobs that owner holds now.
+ * Dead letters are the {@code deadLetters} component.
  */
 @Component("engine")
 class EngineHealthIndicator extends AbstractHealthIndicator {
@@ -27,11 +28,11 @@ class EngineHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder health) {
         var executor = processEngine.getProcessEngineConfiguration().getAsyncExecutor();
-        long deadLetters = managementService.createDeadLetterJobQuery().count();
+        long lockedByThisNode = managementService.createJobQuery().lockOwner(node.id()).count();
         health.up()
                 .withDetail("engine", processEngine.getName())
                 .withDetail("lockOwner", node.id())
                 .withDetail("jobExecutorActive", executor != null && executor.isActive())
-                .withDetail("deadLetterJobs", deadLetters);
+                .withDetail("jobsLockedByThisNode", lockedByThisNode);
     }
 }

@@ -38,6 +38,11 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.transaction.CannotCreateTransactionException;
+import java.sql.SQLTransientConnectionException;
 
 /**
  * The one error model of {@code /api/v1} and Flowable's {@code /process-api}. Ordered first so it wins
@@ -137,8 +142,32 @@ class ApiErrorAdvice {
         return body(HttpStatus.CONFLICT, "This is not possible in the object's current state.");
     }
 
+    /** No connection to be had: 503 at once instead of a 500, so callers retry later (see docs/operations.md). */
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class, // includes CannotGetJdbcConnectionException
+        TransientDataAccessResourceException.class,
+        SQLTransientConnectionException.class,
+        CannotCreateTransactionException.class
+    })
+    ResponseEntity<Map<String, Object>> databaseUnavailable(Exception e, HttpServletRequest request) {
+        if (!DatabaseUnavailable.causedIt(e)) {
+            return unexpected(e, request);
+        }
+        log.warn("Database not reachable on {} {} (correlationId={}): {}", request.getMethod(), request.getRequestURI(),
+                JsonErrors.correlationId(), DatabaseUnavailable.rootMessage(e));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                .body(JsonErrors.body(HttpStatus.SERVICE_UNAVAILABLE.value(), HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(),
+                        DatabaseUnavailable.MESSAGE));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        // First, and before the race detectors: they may need the database themselves.
+        if (DatabaseUnavailable.causedIt(e)) {
+            return databaseUnavailable(e, request);
+        }
         if (hasCause(e, FlowableOptimisticLockingException.class)
                 || raceDetectors.stream().anyMatch(detector -> detector.lostARace(request, e))) {
             return changedMeanwhile();

@@ -16,4 +16,13 @@ class ErrorsConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
+
+    /** Just inside the correlation id filter, around Spring Security, so a login that needs the database is covered too. */
+    @Bean
+    FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter() {
+        var registration = new FilterRegistrationBean<>(new DatabaseUnavailableFilter());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
 }

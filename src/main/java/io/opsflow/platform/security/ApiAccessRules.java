@@ -16,6 +16,9 @@ class ApiAccessRules {
     void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry a) {
         var path = withDefaults();
         a
+                // Opsflow's own operations API (dead-letter jobs, …): admins only; the controllers check it too.
+                .requestMatchers(path.matcher("/api/v1/admin/**"))
+                .hasAuthority(SecurityConfiguration.ADMIN)
                 // Code-running and engine-wide operations: admins only.
                 .requestMatchers(path.matcher("/process-api/management/**"))
                 .hasAuthority(SecurityConfiguration.ADMIN)

@@ -1,0 +1,106 @@
+package io.opsflow.engine.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opsflow.support.OpsflowIntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.flowable.engine.ManagementService;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.job.api.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * An admin in a real browser: the ticked checkboxes (which sit outside the bulk form and join it by
+ * its id) are what "Retry selected" sends, and the details page opens the stack trace.
+ */
+@OpsflowIntegrationTest
+class DeadLetterJobsBrowserIT {
+
+    @LocalServerPort int port;
+    @Autowired RepositoryService repositoryService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired ManagementService managementService;
+    @TempDir Path temp;
+
+    FailingJobs failing;
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        failing = new FailingJobs(repositoryService, runtimeService, managementService);
+        var options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + temp.resolve("profile"));
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        failing.cleanUp();
+    }
+
+    @Test
+    void anAdminRetriesTheTickedJobAndReadsTheOthersStackTrace() throws IOException {
+        Job ticked = failing.deadLetter();
+        Job other = failing.deadLetter();
+
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys("admin-test-password");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/tasks"));
+        browser.findElement(By.linkText("Jobs")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-job-id='" + other.getId() + "']")));
+        screenshot("admin-dead-letter-jobs.png");
+
+        browser.findElement(By.cssSelector("input[name=ids][value='" + ticked.getId() + "']")).click();
+        browser.findElement(By.cssSelector("button[name=scope][value=selected]")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"),
+                "1 job moved back to the executable jobs with 3 tries each."));
+        assertThat(managementService.createDeadLetterJobQuery().jobId(ticked.getId()).count()).isZero();
+        assertThat(managementService.createDeadLetterJobQuery().jobId(other.getId()).count()).isOne();
+        assertThat(browser.findElements(By.cssSelector("tr[data-job-id='" + ticked.getId() + "']"))).isEmpty();
+
+        browser.findElement(By.cssSelector("tr[data-job-id='" + other.getId() + "']")).findElement(By.linkText("Details")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("summary"))).click();
+        assertThat(browser.findElement(By.tagName("pre")).getText()).contains("FlowableException").contains("second line");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
