@@ -22,7 +22,7 @@ start (default)  Builds target/opsflow-*.jar if missing (./mvnw -q -DskipTests p
                    nodeA  http://127.0.0.1:$PORT_A   (OPSFLOW_NODE_ID=nodeA)
                    nodeB  http://127.0.0.1:$PORT_B   (OPSFLOW_NODE_ID=nodeB)
                  each with -XX:ActiveProcessorCount=1, job lock time 30 s, expired-lock reset every
-                 5 s, a Hikari pool of 5, 4 job threads and no demo data. Logs go to
+                 5 s, a Hikari pool of 12 (a webhook delivery in flight holds 2), 4 job threads and no demo data. Logs go to
                  data/cluster/nodeA.log and nodeB.log. Waits until /actuator/health is UP on both
                  and prints the URLs, PIDs and the admin password.
 stop             Sends SIGTERM to both nodes (graceful shutdown: running jobs finish, this node's
@@ -78,7 +78,7 @@ start() {
     [[ $node == nodeB ]] && port=$PORT_B
     SPRING_PROFILES_ACTIVE=postgres DATABASE_URL="$url" DATABASE_USERNAME="${DATABASE_USERNAME:-$PG_USER}" \
       DATABASE_PASSWORD="${DATABASE_PASSWORD:-}" OPSFLOW_NODE_ID=$node OPSFLOW_ADMIN_PASSWORD="$password" \
-      OPSFLOW_SECRET_KEY="$secret" OPSFLOW_DEMO=false OPSFLOW_DB_POOL_SIZE=5 PORT=$port \
+      OPSFLOW_SECRET_KEY="$secret" OPSFLOW_DEMO=false OPSFLOW_DB_POOL_SIZE=12 PORT=$port \
       setsid nohup java -XX:ActiveProcessorCount=1 -Xmx512m -jar "$jar" \
         --server.address=127.0.0.1 \
         --opsflow.engine.job-lock-time=PT30S \

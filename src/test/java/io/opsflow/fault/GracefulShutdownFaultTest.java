@@ -44,7 +44,8 @@ class GracefulShutdownFaultTest {
         Figures.record(10, "SIGTERM to A exited", Figures.seconds(exit));
         Figures.record(10, "delivered by A before exit / locks A left", sentByA + " / " + stillLockedByA);
         Figures.record(10, "SIGTERM to all " + JOBS + " delivered (lock time 5 min)", Figures.seconds(sinceTerm));
-        Figures.record(10, "sink calls / distinct keys applied", sink.hits().size() + " / " + sink.applied().size());
+        Figures.record(10, "sink calls / distinct keys applied / keys called twice", sink.hits().size() + " / " + sink.applied().size()
+                + " / " + sink.duplicates().size());
         assertThat(stillLockedByA).isZero();
         assertThat(sinceTerm).isLessThan(Duration.ofSeconds(150));
         assertThat(sink.applied()).hasSize(JOBS);

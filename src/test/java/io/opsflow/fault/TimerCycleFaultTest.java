@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FaultSuite.class)
 class TimerCycleFaultTest {
 
-    static final int INSTANCES = Integer.getInteger("opsflow.fault.timerInstances", 100);
+    static final int INSTANCES = Integer.getInteger("opsflow.fault.timerInstances", 200);
 
     @Test
     void everyTimerFiringHappensExactlyOnce(Rig rig) {
