@@ -27,6 +27,7 @@ class GracefulShutdownFaultTest {
         cluster.ensure(cluster.a, longLocks);
         var sink = cluster.sink;
         sink.reset();
+        long deadBefore = rig.deadLetters(cluster.b);
         sink.delay(Duration.ofSeconds(5));
         String template = rig.template("row10");
         rig.startHooks(cluster.a, template, JOBS);
@@ -49,6 +50,8 @@ class GracefulShutdownFaultTest {
         assertThat(stillLockedByA).isZero();
         assertThat(sinceTerm).isLessThan(Duration.ofSeconds(150));
         assertThat(sink.applied()).hasSize(JOBS);
-        assertThat(rig.deadLetters(cluster.b)).isZero();
+        long newDeadLetters = rig.deadLetters(cluster.b) - deadBefore;
+        Figures.record(10, "new dead-letter jobs", newDeadLetters + (newDeadLetters == 0 ? "" : " " + rig.deadLetterReasons(cluster.b)));
+        assertThat(newDeadLetters).isZero();
     }
 }

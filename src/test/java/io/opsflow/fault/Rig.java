@@ -149,6 +149,14 @@ final class Rig implements ExtensionContext.Store.CloseableResource {
         return cluster.admin(node).get("/process-api/management/deadletter-jobs?size=1").json().path("total").asLong();
     }
 
+    /** The exception messages of the dead-letter jobs (up to 5), for the report. */
+    String deadLetterReasons(Node node) {
+        var page = cluster.admin(node).get("/process-api/management/deadletter-jobs?size=5");
+        List<String> reasons = new ArrayList<>();
+        page.json().path("data").forEach(job -> reasons.add(job.path("exceptionMessage").asText()));
+        return reasons.toString();
+    }
+
     /** One number straight from the database (not through the proxy), for checks the API does not show. */
     long count(String sql, Object... params) {
         try (var c = DriverManager.getConnection(TestDatabase.url(cluster.database()), TestDatabase.postgresUser(),
