@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskCompletionRaceDetector implements ConcurrentChangeDetector {
 
-    private static final Pattern TASK_ACTION = Pattern.compile("^/process-api/runtime/tasks/([^/]+)/?$");
+    /** Flowable's task action and Opsflow's form submission ({@code /api/v1/tasks/{id}/form}). */
+    static final Pattern TASK_ACTION = Pattern.compile("^/(?:process-api/runtime/tasks/([^/]+)|api/v1/tasks/([^/]+)/form)/?$");
 
     private final TaskService taskService;
 
@@ -29,6 +30,6 @@ class TaskCompletionRaceDetector implements ConcurrentChangeDetector {
         return failure instanceof FlowableException
                 && "POST".equals(request.getMethod())
                 && matcher.matches()
-                && taskService.createTaskQuery().taskId(matcher.group(1)).count() == 0;
+                && taskService.createTaskQuery().taskId(matcher.group(1) != null ? matcher.group(1) : matcher.group(2)).count() == 0;
     }
 }
