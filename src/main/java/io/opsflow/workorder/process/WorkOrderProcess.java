@@ -1,0 +1,134 @@
+package io.opsflow.workorder.process;
+
+import io.opsflow.messaging.MessageRequest;
+import io.opsflow.messaging.Messages;
+import io.opsflow.messaging.Recipient;
+import io.opsflow.platform.StaffSkills;
+import io.opsflow.workorder.order.AssignmentAudit;
+import io.opsflow.workorder.order.AuditEntry;
+import io.opsflow.workorder.order.InvalidWorkOrderInput;
+import io.opsflow.workorder.order.WorkOrder;
+import io.opsflow.workorder.order.WorkOrderConflict;
+import io.opsflow.workorder.order.WorkOrderStatus;
+import io.opsflow.workorder.order.WorkOrderStore;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.engine.IdentityService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.task.api.Task;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What people do to a work order from outside its tasks: start its process, reassign it (audited)
+ * and accept or reject the submitted work. Flowable stays behind this class; callers see work orders.
+ */
+@Component
+public class WorkOrderProcess {
+
+    public static final String PROCESS_KEY = "work-order";
+    static final String MANUAL_DISPATCH = "Task_ManualDispatch";
+    static final String PERFORM_WORK = "Task_PerformWork";
+    static final String ACCEPT_WORK = "Task_AcceptWork";
+
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final IdentityService identityService;
+    private final WorkOrderStore store;
+    private final AssignmentAudit audit;
+    private final StaffSkills staffSkills;
+    private final Messages messages;
+
+    WorkOrderProcess(RuntimeService runtimeService, TaskService taskService, IdentityService identityService, WorkOrderStore store,
+            AssignmentAudit audit, StaffSkills staffSkills, Messages messages) {
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.identityService = identityService;
+        this.store = store;
+        this.audit = audit;
+        this.staffSkills = staffSkills;
+        this.messages = messages;
+    }
+
+    /** Starts the process for a stored order; assignment runs in the caller's transaction. */
+    @Transactional
+    public WorkOrder start(WorkOrder order, String startedBy) {
+        as(startedBy, () -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, order.number(), Map.of("workOrderId", order.id())));
+        return store.find(order.id()).orElseThrow();
+    }
+
+    /**
+     * Gives the order to another active staff member. Waiting for dispatch, it completes the dispatch
+     * task; otherwise it moves the open work task. Archived orders are refused.
+     */
+    @Transactional
+    public WorkOrder reassign(WorkOrder order, String to, String reason, String by) {
+        if (order.status() == WorkOrderStatus.ARCHIVED) {
+            throw new WorkOrderConflict("work order " + order.number() + " is archived and can no longer change");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            throw new InvalidWorkOrderInput("a reassignment needs a reason (at most 2000 characters)");
+        }
+        if (!staffSkills.isActiveStaff(to)) {
+            throw new InvalidWorkOrderInput("'" + to + "' is not an active staff member");
+        }
+        if (order.status() == WorkOrderStatus.WAITING_DISPATCH) {
+            Task dispatch = task(order, MANUAL_DISPATCH).orElseThrow(() -> new WorkOrderConflict("work order " + order.number() + " is not waiting for dispatch"));
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("assignee", to);
+            variables.put("dispatchReason", reason.trim());
+            as(by, () -> taskService.complete(dispatch.getId(), variables));
+            return store.find(order.id()).orElseThrow();
+        }
+        if (!store.reassign(order.id(), to)) {
+            throw new WorkOrderConflict("work order " + order.number() + " is archived and can no longer change");
+        }
+        audit.record(order.id(), AuditEntry.OVERRIDE, order.assignee(), to, by, reason.trim());
+        if (order.processInstanceId() != null) {
+            runtimeService.setVariable(order.processInstanceId(), "assignee", to);
+            task(order, PERFORM_WORK).ifPresent(task -> taskService.setAssignee(task.getId(), to));
+        }
+        messages.send(MessageRequest.of("work-order-assigned", java.util.List.of(Recipient.user(to)), Map.of(
+                        "workOrderNumber", order.number(), "title", order.title(),
+                        "location", order.location() == null ? "" : order.location(), "dueAt", order.dueAt()))
+                .forTask(order.processInstanceId(), null));
+        return store.find(order.id()).orElseThrow();
+    }
+
+    /** Completes the acceptance task; the loser of two simultaneous decisions gets a conflict. */
+    @Transactional
+    public WorkOrder decide(WorkOrder order, boolean accepted, String comment, String by) {
+        Task accept = task(order, ACCEPT_WORK)
+                .orElseThrow(() -> new WorkOrderConflict("work order " + order.number() + " is not waiting for acceptance"));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("acceptance", accepted ? "accepted" : "rejected");
+        variables.put("acceptanceComment", comment == null ? "" : comment.trim());
+        try {
+            as(by, () -> taskService.complete(accept.getId(), variables));
+        } catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException e) {
+            throw new WorkOrderConflict("work order " + order.number() + " was decided by someone else at the same time");
+        }
+        return store.find(order.id()).orElseThrow();
+    }
+
+    private Optional<Task> task(WorkOrder order, String definitionKey) {
+        if (order.processInstanceId() == null) {
+            return Optional.empty();
+        }
+        return taskService.createTaskQuery().processInstanceId(order.processInstanceId()).taskDefinitionKey(definitionKey).list()
+                .stream().findFirst();
+    }
+
+    private void as(String userId, Runnable action) {
+        identityService.setAuthenticatedUserId(userId);
+        try {
+            action.run();
+        } finally {
+            identityService.setAuthenticatedUserId(null);
+        }
+    }
+}
