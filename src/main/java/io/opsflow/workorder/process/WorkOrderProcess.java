@@ -6,20 +6,28 @@ import io.opsflow.messaging.Recipient;
 import io.opsflow.platform.StaffSkills;
 import io.opsflow.workorder.order.AssignmentAudit;
 import io.opsflow.workorder.order.AuditEntry;
+import io.opsflow.workorder.order.EmergencyTemplate;
+import io.opsflow.workorder.order.EmergencyTemplates;
 import io.opsflow.workorder.order.InvalidWorkOrderInput;
+import io.opsflow.workorder.order.NewWorkOrder;
 import io.opsflow.workorder.order.WorkOrder;
 import io.opsflow.workorder.order.WorkOrderConflict;
 import io.opsflow.workorder.order.WorkOrderStatus;
 import io.opsflow.workorder.order.WorkOrderStore;
+import java.sql.SQLTransientException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
-import org.flowable.engine.IdentityService;
+import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,21 +45,43 @@ public class WorkOrderProcess {
 
     private final RuntimeService runtimeService;
     private final TaskService taskService;
-    private final IdentityService identityService;
     private final WorkOrderStore store;
     private final AssignmentAudit audit;
     private final StaffSkills staffSkills;
     private final Messages messages;
+    private final EmergencyTemplates templates;
+    private final Clock clock;
 
-    WorkOrderProcess(RuntimeService runtimeService, TaskService taskService, IdentityService identityService, WorkOrderStore store,
-            AssignmentAudit audit, StaffSkills staffSkills, Messages messages) {
+    WorkOrderProcess(RuntimeService runtimeService, TaskService taskService, WorkOrderStore store,
+            AssignmentAudit audit, StaffSkills staffSkills, Messages messages, EmergencyTemplates templates, Clock clock) {
+        this.templates = templates;
+        this.clock = clock;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
-        this.identityService = identityService;
         this.store = store;
         this.audit = audit;
         this.staffSkills = staffSkills;
         this.messages = messages;
+    }
+
+    /**
+     * An emergency work order from a template, stored and assigned in one transaction: title defaults
+     * to the template name and priority to 50; the location is required and the due time must lie ahead.
+     */
+    @Transactional
+    public WorkOrder createFromTemplate(String templateCode, String title, String location, Integer priority, Instant dueAt,
+            String by) {
+        EmergencyTemplate template = templates.require(templateCode);
+        if (location == null || location.isBlank()) {
+            throw new InvalidWorkOrderInput("location is required");
+        }
+        if (dueAt == null || dueAt.isBefore(clock.instant())) {
+            throw new InvalidWorkOrderInput("dueAt is required and must be in the future (ISO-8601, e.g. 2026-12-01T18:00:00Z)");
+        }
+        String name = title == null || title.isBlank() ? template.name() : title;
+        WorkOrder created = store.create(new NewWorkOrder(name, template.code(), location, template.skills(), template.checklist(),
+                priority == null ? 50 : priority, dueAt, by));
+        return start(created, by);
     }
 
     /** Starts the process for a stored order; assignment runs in the caller's transaction. */
@@ -81,7 +111,7 @@ public class WorkOrderProcess {
             Map<String, Object> variables = new HashMap<>();
             variables.put("assignee", to);
             variables.put("dispatchReason", reason.trim());
-            as(by, () -> taskService.complete(dispatch.getId(), variables));
+            complete(order, dispatch, variables, by);
             return store.find(order.id()).orElseThrow();
         }
         if (!store.reassign(order.id(), to)) {
@@ -107,12 +137,29 @@ public class WorkOrderProcess {
         Map<String, Object> variables = new HashMap<>();
         variables.put("acceptance", accepted ? "accepted" : "rejected");
         variables.put("acceptanceComment", comment == null ? "" : comment.trim());
-        try {
-            as(by, () -> taskService.complete(accept.getId(), variables));
-        } catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException e) {
-            throw new WorkOrderConflict("work order " + order.number() + " was decided by someone else at the same time");
-        }
+        complete(order, accept, variables, by);
         return store.find(order.id()).orElseThrow();
+    }
+
+    /**
+     * Completes a task; a domain refusal from a step inside (wrapped by the engine) comes out as itself,
+     * and losing a race against another person completing the same task comes out as a conflict.
+     */
+    private void complete(WorkOrder order, Task task, Map<String, Object> variables, String by) {
+        try {
+            as(by, () -> taskService.complete(task.getId(), variables));
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof WorkOrderConflict || t instanceof InvalidWorkOrderInput) {
+                    throw (RuntimeException) t;
+                }
+                if (t instanceof FlowableOptimisticLockingException || t instanceof FlowableObjectNotFoundException
+                        || t instanceof SQLTransientException) {
+                    throw new WorkOrderConflict("work order " + order.number() + " was handled by someone else at the same time");
+                }
+            }
+            throw e;
+        }
     }
 
     private Optional<Task> task(WorkOrder order, String definitionKey) {
@@ -123,12 +170,22 @@ public class WorkOrderProcess {
                 .stream().findFirst();
     }
 
+    /**
+     * Runs engine calls as the user, so starters and the audit name the person. With Spring Security
+     * present Flowable keeps that user in the Spring SecurityContext, which would log a web session
+     * out; the caller's own authentication is put back afterwards.
+     */
     private void as(String userId, Runnable action) {
-        identityService.setAuthenticatedUserId(userId);
+        SecurityContext context = SecurityContextHolder.getContext();
+        org.springframework.security.core.Authentication caller = context.getAuthentication();
+        String previous = Authentication.getAuthenticatedUserId();
+        Authentication.setAuthenticatedUserId(userId);
         try {
             action.run();
         } finally {
-            identityService.setAuthenticatedUserId(null);
+            Authentication.setAuthenticatedUserId(previous);
+            context.setAuthentication(caller);
+            SecurityContextHolder.setContext(context);
         }
     }
 }
