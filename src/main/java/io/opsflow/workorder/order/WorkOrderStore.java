@@ -53,6 +53,14 @@ public class WorkOrderStore {
         return jdbc.sql("select * from app_wo_work_order where id = ?").param(id).query(WorkOrderStore::row).optional();
     }
 
+    /**
+     * Reads the order and locks its row until the transaction ends, so decisions on one order happen
+     * one after the other and the later one sees what the earlier one did.
+     */
+    public Optional<WorkOrder> lock(String id) {
+        return jdbc.sql("select * from app_wo_work_order where id = ? for update").param(id).query(WorkOrderStore::row).optional();
+    }
+
     /** Newest first; null filters match everything. */
     public List<WorkOrder> search(WorkOrderStatus status, String assignee, String templateCode, int limit) {
         StringBuilder sql = new StringBuilder("select * from app_wo_work_order where 1 = 1");

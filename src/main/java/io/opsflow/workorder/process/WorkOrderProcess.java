@@ -26,6 +26,7 @@ import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -96,7 +97,8 @@ public class WorkOrderProcess {
      * task; otherwise it moves the open work task. Archived orders are refused.
      */
     @Transactional
-    public WorkOrder reassign(WorkOrder order, String to, String reason, String by) {
+    public WorkOrder reassign(WorkOrder stale, String to, String reason, String by) {
+        WorkOrder order = locked(stale);
         if (order.status() == WorkOrderStatus.ARCHIVED) {
             throw new WorkOrderConflict("work order " + order.number() + " is archived and can no longer change");
         }
@@ -131,7 +133,11 @@ public class WorkOrderProcess {
 
     /** Completes the acceptance task; the loser of two simultaneous decisions gets a conflict. */
     @Transactional
-    public WorkOrder decide(WorkOrder order, boolean accepted, String comment, String by) {
+    public WorkOrder decide(WorkOrder stale, boolean accepted, String comment, String by) {
+        WorkOrder order = locked(stale);
+        if (order.status() != WorkOrderStatus.SUBMITTED) {
+            throw new WorkOrderConflict("work order " + order.number() + " is not waiting for acceptance");
+        }
         Task accept = task(order, ACCEPT_WORK)
                 .orElseThrow(() -> new WorkOrderConflict("work order " + order.number() + " is not waiting for acceptance"));
         Map<String, Object> variables = new HashMap<>();
@@ -159,6 +165,15 @@ public class WorkOrderProcess {
                 }
             }
             throw e;
+        }
+    }
+
+    /** The current state of the order, with its row locked; a lock that cannot be had in time means someone else is at it. */
+    private WorkOrder locked(WorkOrder order) {
+        try {
+            return store.lock(order.id()).orElseThrow(() -> new WorkOrderConflict("work order " + order.number() + " no longer exists"));
+        } catch (TransientDataAccessException e) {
+            throw new WorkOrderConflict("work order " + order.number() + " is being changed by someone else; reload it");
         }
     }
 
