@@ -1,6 +1,7 @@
 package io.opsflow.platform;
 
 import io.opsflow.platform.identity.UserSkills;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,19 @@ public class StaffSkills {
     /** Ids of the users who have the skill, sorted; disabled accounts are left out. */
     public List<String> usersWithSkill(String skill) {
         return skills.enabledUsersWith(skill);
+    }
+
+    /**
+     * Ids of the active staff (enabled accounts in the {@code staff} group) who have all the skills,
+     * sorted; found with one query, whatever the size of the staff.
+     */
+    public List<String> activeStaffWithAll(Collection<String> requiredSkills) {
+        return skills.activeStaffWithAll(requiredSkills);
+    }
+
+    /** Whether work may be given to the user: it exists, is in {@code staff} and its account is enabled. */
+    public boolean isActiveStaff(String userId) {
+        return userId != null && skills.isActiveStaff(userId);
     }
 
     /** Every skill at least one user has, sorted. */

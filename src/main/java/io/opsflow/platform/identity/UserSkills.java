@@ -38,6 +38,43 @@ public class UserSkills {
                 .list();
     }
 
+    /**
+     * Enabled members of the {@code staff} group who have every one of the skills: one grouped query,
+     * so assignment never loads the whole staff list.
+     */
+    public List<String> activeStaffWithAll(Collection<String> skills) {
+        List<String> distinct = skills.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(distinct.size(), "?"));
+        return jdbc.sql("select s.user_id from app_user_skill s "
+                        + "join ACT_ID_MEMBERSHIP m on m.USER_ID_ = s.user_id and m.GROUP_ID_ = 'staff' "
+                        + "left join app_account a on a.user_id = s.user_id "
+                        + "where s.skill in (" + marks + ") and (a.disabled is null or a.disabled = false) "
+                        + "group by s.user_id having count(distinct s.skill) = ? order by s.user_id")
+                .params(withCount(distinct))
+                .query(String.class)
+                .list();
+    }
+
+    private static List<Object> withCount(List<String> skills) {
+        List<Object> params = new java.util.ArrayList<>(skills);
+        params.add(skills.size());
+        return params;
+    }
+
+    /** Whether the user exists, belongs to {@code staff} and has an enabled account. */
+    public boolean isActiveStaff(String userId) {
+        return jdbc.sql("select count(*) from ACT_ID_USER u "
+                        + "join ACT_ID_MEMBERSHIP m on m.USER_ID_ = u.ID_ and m.GROUP_ID_ = 'staff' "
+                        + "left join app_account a on a.user_id = u.ID_ "
+                        + "where u.ID_ = ? and (a.disabled is null or a.disabled = false)")
+                .param(userId)
+                .query(Long.class)
+                .single() > 0;
+    }
+
     public List<String> all() {
         return jdbc.sql("select distinct skill from app_user_skill order by skill").query(String.class).list();
     }

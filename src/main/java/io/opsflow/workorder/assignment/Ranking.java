@@ -1,0 +1,21 @@
+package io.opsflow.workorder.assignment;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The candidates for a work order, best first, and how they were found.
+ *
+ * @param rule how candidates were chosen, in words, for the explanation
+ * @param requiredSkills the skills the work order needs
+ * @param weights the weights used
+ * @param candidates every candidate with its score parts, best first
+ */
+public record Ranking(String rule, List<String> requiredSkills, ScoringWeights weights, List<CandidateScore> candidates) {
+
+    public static final String RULE = "active staff members (enabled accounts in the staff group) having every required skill";
+
+    public Optional<CandidateScore> best() {
+        return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(0));
+    }
+}
