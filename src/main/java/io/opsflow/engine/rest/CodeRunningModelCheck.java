@@ -19,6 +19,9 @@ import org.flowable.bpmn.model.ScriptTask;
 import org.flowable.bpmn.model.ServiceTask;
 import org.flowable.bpmn.model.UserTask;
 import org.flowable.common.engine.api.FlowableIllegalArgumentException;
+import org.flowable.validation.ProcessValidator;
+import org.flowable.validation.ProcessValidatorFactory;
+import org.flowable.validation.ValidationError;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -27,12 +30,15 @@ import org.springframework.stereotype.Component;
  * {@code flowable:class}, {@code flowable:expression} (an expression may call any bean's method),
  * shell/camel/mule tasks, and {@code flowable:delegateExpression} unless it is exactly {@code ${name}}
  * naming an Opsflow bean. Designers may deploy models that only call Opsflow's named delegate beans;
- * anything else needs an admin. Also rejects DOCTYPEs outright (XXE, billion laughs).
+ * anything else needs an admin. Also rejects DOCTYPEs outright (XXE, billion laughs), files too deep
+ * or too large to parse safely ({@link BpmnShapeCheck}), and files that fail the BPMN schema or the
+ * engine's model validation, so a malformed file is a 400 before Flowable's deployer turns it into a 500.
  */
 @Component
 class CodeRunningModelCheck {
 
     private static final Pattern BEAN_REFERENCE = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*$");
+    private static final ProcessValidator VALIDATOR = new ProcessValidatorFactory().createDefaultProcessValidator();
     private static final List<String> CODE_RUNNING_TASK_TYPES = List.of("shell", "camel", "mule");
 
     private final ApplicationContext beans;
@@ -62,11 +68,29 @@ class CodeRunningModelCheck {
         if (head.contains("<!DOCTYPE") || head.contains("<!ENTITY")) {
             throw new FlowableIllegalArgumentException("Invalid BPMN: DOCTYPE and entity declarations are not allowed.");
         }
+        BpmnShapeCheck.check(bytes);
+        BpmnModel model;
         try {
-            return new BpmnXMLConverter().convertToBpmnModel(() -> new ByteArrayInputStream(bytes), false, true, "UTF-8");
+            // Schema-validated like the deployment itself, so its errors are a 400 here instead of a 500 there.
+            model = new BpmnXMLConverter().convertToBpmnModel(() -> new ByteArrayInputStream(bytes), true, true, "UTF-8");
         } catch (RuntimeException invalid) {
             // The parser's message can quote the file; never echo it.
             throw new FlowableIllegalArgumentException("Invalid BPMN: the file is not well-formed BPMN 2.0 XML.");
+        }
+        rejectValidationErrors(model);
+        return model;
+    }
+
+    /** The engine's own model validation, reported by its fixed problem descriptions only (they quote nothing from the file). */
+    private static void rejectValidationErrors(BpmnModel model) {
+        List<String> problems = VALIDATOR.validate(model).stream()
+                .filter(error -> !error.isWarning())
+                .map(ValidationError::getDefaultDescription)
+                .distinct()
+                .limit(5)
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new FlowableIllegalArgumentException("Invalid BPMN: " + String.join("; ", problems));
         }
     }
 
