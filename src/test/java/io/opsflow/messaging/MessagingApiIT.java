@@ -103,6 +103,39 @@ class MessagingApiIT {
     }
 
     @Test
+    void aSendNamingAnUnknownTemplateOrChannelOrLeavingOutAVariableIsA400AndRecordsNothing() {
+        String user = fixtures.user("caller@example.com", "caller-pass-1");
+        var inApp = fixtures.inApp();
+        var template = fixtures.template(ChannelType.IN_APP, io.opsflow.messaging.template.TemplateFormat.TEXT,
+                "Order ${order.no} for ${recipientName}", "Ship to ${address} by ${due}");
+        String unknownTemplate = MessagingFixtures.unique("no-such-template");
+
+        var noTemplate = admin().postForEntity("/api/v1/messaging/messages", Map.of("template", unknownTemplate,
+                "to", List.of("user:" + user)), JsonNode.class);
+        assertThat(noTemplate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noTemplate.getBody().get("detail").asText()).contains("unknown template '" + unknownTemplate + "'");
+
+        var noChannel = admin().postForEntity("/api/v1/messaging/messages", Map.of("template", template.code(),
+                "channel", "no-such-channel", "to", List.of("user:" + user)), JsonNode.class);
+        assertThat(noChannel.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noChannel.getBody().get("detail").asText()).contains("unknown channel 'no-such-channel'");
+
+        var missing = admin().postForEntity("/api/v1/messaging/messages", Map.of("template", template.code(),
+                "channel", inApp.name(), "to", List.of("user:" + user), "variables", Map.of("order", Map.of("no", "SO-9"), "due", "today")),
+                JsonNode.class);
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(missing.getBody().get("detail").asText()).contains("needs the variable(s) address").doesNotContain("recipientName");
+
+        assertThat(admin().getForObject("/api/v1/messaging/messages?recipient=" + user, JsonNode.class).get("total").asLong())
+                .as("nothing recorded for refused requests").isZero();
+
+        var ok = admin().postForEntity("/api/v1/messaging/messages", Map.of("template", template.code(), "channel", inApp.name(),
+                "to", List.of("user:" + user), "variables", Map.of("order", Map.of("no", "SO-9"), "due", "today", "address", "Gate 3")),
+                JsonNode.class);
+        assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    }
+
+    @Test
     void sendThroughTheApiThenFilterExportAndResendTheLog() {
         String user = fixtures.user("reader@example.com", "reader-pass-1");
         var inApp = fixtures.inApp();

@@ -31,10 +31,12 @@ class SendLogController {
 
     private final SendLog sendLog;
     private final Outbox outbox;
+    private final SendRequestCheck requestCheck;
 
-    SendLogController(SendLog sendLog, Outbox outbox) {
+    SendLogController(SendLog sendLog, Outbox outbox, SendRequestCheck requestCheck) {
         this.sendLog = sendLog;
         this.outbox = outbox;
+        this.requestCheck = requestCheck;
     }
 
     @GetMapping
@@ -99,6 +101,10 @@ class SendLogController {
         var message = MessageRequest.of(request.template(), recipients, request.variables())
                 .viaChannel(request.channel())
                 .withIdempotencyKey(request.idempotencyKey());
+        List<String> problems = requestCheck.problems(message);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("ids", outbox.send(message)));
     }
 
