@@ -39,6 +39,9 @@ declare -A ROW=(
   [StallFaultTest]="9  SIGSTOP longer than the lock"
   [RestartSameOwnerFaultTest]="8  restart with the same lock owner"
   [GracefulShutdownFaultTest]="10 SIGTERM with running jobs"
+  [ParallelBranchesFaultTest]="5  five async branches and a join"
+  [LogoutAcrossNodesFaultTest]="26 logout on A and the old cookie"
+  [TwoNodeDrainFaultTest]="B11 one node vs two draining jobs"
 )
 
 passed=0
