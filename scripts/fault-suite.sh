@@ -15,7 +15,7 @@ Runs ./mvnw -B -Pfaults verify: packages target/opsflow-*.jar, creates a fresh P
 drops the database. Prints passed/failed per row, the measured figures (target/fault-figures.txt),
 then "N passed, M failed". Exits non-zero when a row failed. Node logs: target/fault-logs/.
 Counts: -Dopsflow.fault.lockedJobs=50 completionRounds=100 claimRounds=50 joinRounds=50
-timerInstances=200 outageSeconds=60 stallSeconds=60.
+timerInstances=200 outageSeconds=60 stallSeconds=60 branchInstances=50 drainJobs=5000.
 EOF2
   exit 0
 fi
