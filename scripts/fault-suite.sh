@@ -15,7 +15,7 @@ Runs ./mvnw -B -Pfaults verify: packages target/opsflow-*.jar, creates a fresh P
 drops the database. Prints passed/failed per row, the measured figures (target/fault-figures.txt),
 then "N passed, M failed". Exits non-zero when a row failed. Node logs: target/fault-logs/.
 Counts: -Dopsflow.fault.lockedJobs=50 completionRounds=100 claimRounds=50 joinRounds=50
-timerInstances=200 outageSeconds=60 stallSeconds=60.
+timerInstances=200 outageSeconds=60 stallSeconds=60 branchInstances=50 drainJobs=5000.
 EOF2
   exit 0
 fi
@@ -39,6 +39,9 @@ declare -A ROW=(
   [StallFaultTest]="9  SIGSTOP longer than the lock"
   [RestartSameOwnerFaultTest]="8  restart with the same lock owner"
   [GracefulShutdownFaultTest]="10 SIGTERM with running jobs"
+  [ParallelBranchesFaultTest]="5  five async branches and a join"
+  [LogoutAcrossNodesFaultTest]="26 logout on A and the old cookie"
+  [TwoNodeDrainFaultTest]="B11 one node vs two draining jobs"
 )
 
 passed=0

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     competing for the same rows; fewer optimistic-lock conflicts with many nodes
  * @param maxClockSkew how far this node's clock may differ from the database's before health is DOWN
  * @param deadLetterThreshold how many dead-letter jobs make the {@code deadLetters} health component DOWN
+ * @param asyncJobRetries how many times an async job is tried before it becomes a dead letter (Flowable's
+ *     default is 3); an optimistic-lock conflict at a join uses up a try, and non-exclusive branches that
+ *     meet at a join conflict again when their retries fall due together
  */
 @ConfigurationProperties("opsflow.engine")
 public record EngineProperties(
@@ -24,4 +27,5 @@ public record EngineProperties(
         int jobThreads,
         @DefaultValue("false") boolean globalAcquireLock,
         @DefaultValue("PT30S") Duration maxClockSkew,
-        @DefaultValue("50") int deadLetterThreshold) {}
+        @DefaultValue("50") int deadLetterThreshold,
+        @DefaultValue("5") int asyncJobRetries) {}

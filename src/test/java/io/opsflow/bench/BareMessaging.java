@@ -66,7 +66,7 @@ final class BareMessaging implements MessagingSide, AutoCloseable {
     }
 
     /** Lock times, acquisition sizes and waits as Opsflow runs them; only the lock owner differs. */
-    private static void copyJobSettings(AsyncJobExecutorConfiguration from, AsyncJobExecutorConfiguration to) {
+    static void copyJobSettings(AsyncJobExecutorConfiguration from, AsyncJobExecutorConfiguration to) {
         to.setLockOwner("bench-bare");
         to.setAsyncJobLockTime(from.getAsyncJobLockTime());
         to.setTimerLockTime(from.getTimerLockTime());

@@ -97,4 +97,27 @@ final class BenchSettings {
     static double pacedRate() {
         return Double.parseDouble(System.getProperty("bench.messages.paced.rate", "60"));
     }
+
+    /** Async jobs per drain run in the async-job benchmark (the B4 target size is 100,000). */
+    static int drainJobs() {
+        return Integer.getInteger("bench.jobs", 20_000);
+    }
+
+    static int drainWarmup() {
+        return Integer.getInteger("bench.jobs.warmup", 500);
+    }
+
+    /** Client threads starting instances in a drain run. */
+    static int drainThreads() {
+        return Integer.getInteger("bench.jobs.threads", 4);
+    }
+
+    /** Every n-th instance of the failing variant fails twice before it succeeds (10 = 10%). */
+    static int drainFailEvery() {
+        return Integer.getInteger("bench.jobs.failEvery", 10);
+    }
+
+    static int drainTimeoutSeconds() {
+        return Integer.getInteger("bench.jobs.timeout", 600);
+    }
 }

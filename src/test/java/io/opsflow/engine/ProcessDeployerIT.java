@@ -76,7 +76,7 @@ class ProcessDeployerIT {
 
     private ProcessDeployer deployer() {
         var properties = new EngineProperties(folder.toUri().toString(), Duration.ofMinutes(5), Duration.ofSeconds(30), 2,
-                false, Duration.ofSeconds(30), 50);
+                false, Duration.ofSeconds(30), 50, 5);
         return new ProcessDeployer(repositoryService, managementService, properties);
     }
 

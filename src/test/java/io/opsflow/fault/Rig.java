@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class Rig implements ExtensionContext.Store.CloseableResource {
 
     static final String CHANNEL = "fault-sink";
-    private static final List<String> PROCESSES = List.of("fault-hook", "fault-two-steps", "fault-claim", "fault-join", "fault-timer");
+    private static final List<String> PROCESSES = List.of("fault-hook", "fault-two-steps", "fault-claim", "fault-join", "fault-timer",
+            "fault-branches", "fault-branches-exclusive", "fault-drain");
 
     final Cluster cluster;
 
@@ -171,6 +172,47 @@ final class Rig implements ExtensionContext.Store.CloseableResource {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Row counts grouped by the first column of the query (the second column is the count). */
+    Map<String, Long> countsBy(String sql, Object... params) {
+        try (var c = DriverManager.getConnection(TestDatabase.url(cluster.database()), TestDatabase.postgresUser(),
+                        TestDatabase.postgresPassword());
+                var statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(String.valueOf(rows.getString(1)), rows.getLong(2));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts n instances of the process, alternately on A and B, 4 at a time; returns how long it took. */
+    java.time.Duration startOnBoth(String key, int n, Map<String, Object> variables, boolean onlyA) {
+        var pool = Executors.newFixedThreadPool(4);
+        long begin = System.nanoTime();
+        try {
+            List<Future<String>> started = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Node node = onlyA || i % 2 == 0 ? cluster.a : cluster.b;
+                started.add(pool.submit(() -> startProcess(node, key, variables)));
+            }
+            for (Future<String> f : started) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+            return java.time.Duration.ofNanos(System.nanoTime() - begin);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("starting " + n + " instances of " + key + " failed: " + e, e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
