@@ -31,10 +31,7 @@ record DeliveryRun(String side, String run, int messages, int delivered, int dup
         var before = side.dataSource().snapshot();
         int rejectedBefore = side.rejectedJobs();
         Map<String, Long> commits = MessageLoad.queue(side, run, messages, threads, batch, perSecond);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!side.settled(run, messages) && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-        }
+        BenchWait.until(timeout, Duration.ofMillis(250), () -> side.settled(run, messages));
         var work = side.dataSource().snapshot().minus(before);
         Map<String, Long> deliveries = side.deliveries(run, sink);
         long firstCommit = commits.values().stream().mapToLong(Long::longValue).min().orElse(0);

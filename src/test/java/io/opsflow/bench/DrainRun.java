@@ -27,6 +27,7 @@ record DrainRun(String run, String side, int jobs, int completed, long duplicate
             throws Exception {
         DrainProbe.reset();
         long deadLettersBefore = engine.getManagementService().createDeadLetterJobQuery().count();
+        // startedAfter() compares timestamps: step past the previous run's last start time.
         Thread.sleep(20);
         Date begin = new Date();
         AtomicInteger next = new AtomicInteger();
@@ -48,11 +49,8 @@ record DrainRun(String run, String side, int jobs, int completed, long duplicate
         } finally {
             clients.shutdownNow();
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && engine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey(PROCESS).count() > deadLetters(engine, deadLettersBefore)) {
-            Thread.sleep(200);
-        }
+        BenchWait.until(timeout, Duration.ofMillis(200), () -> engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS).count() <= deadLetters(engine, deadLettersBefore));
         List<HistoricProcessInstance> finished = engine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processDefinitionKey(PROCESS).startedAfter(begin).finished().listPage(0, jobs * 2);
         long[] latencies = new long[finished.size()];

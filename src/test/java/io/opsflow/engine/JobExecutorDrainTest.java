@@ -2,11 +2,13 @@ package io.opsflow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 class JobExecutorDrainTest {
@@ -19,7 +21,8 @@ class JobExecutorDrainTest {
         var queuedRan = new AtomicInteger();
         pool.execute(() -> {
             started.countDown();
-            sleep(300);
+            // Still running when the drain begins: it finishes only once the pool is shut down and emptied.
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> pool.isShutdown() && pool.getQueue().isEmpty());
             finished.incrementAndGet();
         });
         for (int i = 0; i < 3; i++) {
@@ -33,13 +36,5 @@ class JobExecutorDrainTest {
         assertThat(finished.get()).isEqualTo(1);
         assertThat(queuedRan.get()).isZero();
         assertThat(pool.isTerminated()).isTrue();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
