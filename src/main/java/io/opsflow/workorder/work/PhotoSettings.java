@@ -43,6 +43,11 @@ public record PhotoSettings(
         return String.join(",", allowedTypes.stream().map(t -> t.equals(PhotoType.HEIC) ? t + ",.heic,.heif" : t).toList());
     }
 
+    /** e.g. {@code JPEG, PNG, HEIC}. */
+    public String typeNames() {
+        return String.join(", ", allowedTypes.stream().map(t -> t.substring(t.indexOf('/') + 1).toUpperCase(Locale.ROOT)).toList());
+    }
+
     public long maxMegabytes() {
         return maxSize.toMegabytes();
     }
