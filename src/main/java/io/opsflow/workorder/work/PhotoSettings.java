@@ -9,20 +9,24 @@ import org.springframework.util.unit.DataSize;
 /**
  * Work-order photo settings under {@code opsflow.workorder.photos}.
  *
- * @param allowedTypes content types accepted (of image/jpeg image/png image/heic), recognised from the bytes
+ * @param allowedTypes content types accepted, recognised from the bytes: image/jpeg image/png image/heic (the default: all three)
  * @param maxSize most bytes per photo
  * @param maxCount most photos per submission (at least one is always required)
  * @param keepLocation keep the EXIF GPS position (and show it on the order page); false strips it before storing
  */
 @ConfigurationProperties("opsflow.workorder.photos")
 public record PhotoSettings(
-        @DefaultValue({"image/jpeg", "image/png", "image/heic"}) List<String> allowedTypes,
+        List<String> allowedTypes,
         @DefaultValue("10MB") DataSize maxSize,
         @DefaultValue("10") int maxCount,
         @DefaultValue("false") boolean keepLocation) {
 
     public PhotoSettings {
-        allowedTypes = allowedTypes.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).toList();
+        // No @DefaultValue: a list default lands in the configuration metadata as text with commas, which the Modulith documenter cannot read.
+        allowedTypes = (allowedTypes == null || allowedTypes.isEmpty() ? KNOWN_DEFAULT : allowedTypes).stream()
+                .map(t -> t.trim().toLowerCase(Locale.ROOT))
+                .filter(t -> !t.isEmpty())
+                .toList();
         for (String type : allowedTypes) {
             if (!PhotoType.KNOWN.contains(type)) {
                 throw new IllegalArgumentException("opsflow.workorder.photos.allowed-types: unknown type '" + type
@@ -33,6 +37,8 @@ public record PhotoSettings(
             throw new IllegalArgumentException("opsflow.workorder.photos.max-count must be at least 1");
         }
     }
+
+    private static final List<String> KNOWN_DEFAULT = List.of(PhotoType.JPEG, PhotoType.PNG, PhotoType.HEIC);
 
     public boolean allows(String contentType) {
         return allowedTypes.contains(contentType);
