@@ -13,7 +13,7 @@ import java.util.zip.CRC32;
  * directory's entry count becomes 0, so no offset moves and every reader still parses the file.
  * JPEG: the {@code Exif} APP1 segments are cleaned and XMP APP1 segments naming a GPS position are
  * dropped. PNG: the {@code eXIf} chunk is cleaned and its CRC recomputed. HEIC: the EXIF item
- * ({@code Exif\0\0} followed by a TIFF header) is cleaned where it lies.
+ * (the six bytes Exif NUL NUL followed by a TIFF header) is cleaned where it lies.
  */
 public final class ExifGps {
 
@@ -47,7 +47,7 @@ public final class ExifGps {
         };
     }
 
-    /** The TIFF blocks as [start, end) pairs. */
+    /** The TIFF blocks, each as start offset and end offset (exclusive). */
     private static java.util.List<int[]> tiffBlocks(byte[] b, String type) {
         java.util.List<int[]> blocks = new java.util.ArrayList<>();
         switch (type) {
@@ -85,7 +85,7 @@ public final class ExifGps {
         return blocks;
     }
 
-    /** Marker segments before the image data, as [offset of FF, length field]. */
+    /** Marker segments before the image data, each as offset of its FF byte and its length field. */
     private static java.util.List<int[]> jpegSegments(byte[] b) {
         java.util.List<int[]> segments = new java.util.ArrayList<>();
         int at = 2;
@@ -162,7 +162,7 @@ public final class ExifGps {
         return -1;
     }
 
-    /** A TIFF structure in {@code b[start, end)}; offsets inside are relative to {@code start}. */
+    /** A TIFF structure from {@code start} up to (not including) {@code end}; offsets inside are relative to {@code start}. */
     private static final class Tiff {
 
         private final byte[] b;

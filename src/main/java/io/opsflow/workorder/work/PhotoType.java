@@ -46,7 +46,7 @@ public final class PhotoType {
         return uint32(content, 16) > MAX_PNG_SIDE || uint32(content, 20) > MAX_PNG_SIDE;
     }
 
-    /** {@code [size]ftyp[major brand][minor version][compatible brands...]} at the very start. */
+    /** An ftyp box at the very start: its size, ftyp, the major brand, the minor version, then compatible brands. */
     private static boolean isHeic(byte[] b) {
         if (b.length < 16 || !"ftyp".equals(ascii(b, 4))) {
             return false;
