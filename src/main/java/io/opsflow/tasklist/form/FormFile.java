@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** The JSON shape of a form file; {@code default} is a Java keyword, hence this mapping record. */
-record FormFile(String key, String title, List<Field> fields) {
+record FormFile(String key, String title, List<Field> fields, String page) {
 
     record Field(
             String id,
@@ -34,7 +34,10 @@ record FormFile(String key, String title, List<Field> fields) {
         if (key != null && !key.equals(fileKey)) {
             throw new IllegalArgumentException("its key '" + key + "' differs from the file name");
         }
+        if (page != null && !FormPages.isLocalPath(page)) {
+            throw new IllegalArgumentException("its page '" + page + "' is not a path on this site (it must start with one /)");
+        }
         return new FormDefinition(fileKey, title == null ? fileKey : title,
-                fields == null ? List.of() : fields.stream().map(Field::toField).toList());
+                fields == null ? List.of() : fields.stream().map(Field::toField).toList(), page);
     }
 }

@@ -43,7 +43,11 @@ public class TaskCompletion {
             log.info("User {} tried to complete task {} assigned to someone else", user.id(), taskId);
             throw new TaskConflictException("This task is being handled by someone else.");
         }
-        var result = validator.validate(forms.definition(task.getFormKey(), task.getName()), input);
+        var definition = forms.definition(task.getFormKey(), task.getName());
+        if (definition.page() != null) {
+            throw new TaskConflictException("This task is done on its own page (" + forms.page(user, taskId).orElse(definition.page()) + "), not with this form.");
+        }
+        var result = validator.validate(definition, input);
         if (!result.valid()) {
             return result;
         }

@@ -33,6 +33,17 @@ public class TaskForms {
         return new FormState(form, values(form, variables));
     }
 
+    /** The feature page where this task is done, when its form names one ({@code page}) and the variables are there. */
+    public java.util.Optional<String> page(CurrentUser user, String taskId) {
+        var task = finder.visible(user, taskId);
+        FormDefinition form = definition(task.getFormKey(), task.getName());
+        if (form.page() == null) {
+            return java.util.Optional.empty();
+        }
+        var names = io.opsflow.tasklist.form.FormPages.variables(form.page());
+        return io.opsflow.tasklist.form.FormPages.resolve(form.page(), names.isEmpty() ? Map.of() : taskService.getVariables(taskId, names));
+    }
+
     FormDefinition definition(String formKey, String title) {
         return formKey == null || formKey.isBlank() ? new FormDefinition("", title, List.of()) : forms.get(formKey);
     }

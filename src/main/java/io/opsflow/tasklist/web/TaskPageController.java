@@ -86,6 +86,7 @@ class TaskPageController {
         model.addAttribute("formTitle", state.definition().title());
         model.addAttribute("fields", fieldViews.of(state.definition(), values, errors));
         model.addAttribute("mine", user.id().equals(task.assignee()));
+        model.addAttribute("workPage", forms.page(user, id).orElse(null));
         model.addAttribute("comments", comments.list(user, id));
         model.addAttribute("attachments", attachments.forInstance(user, task.processInstanceId()));
         return "tasklist/task";

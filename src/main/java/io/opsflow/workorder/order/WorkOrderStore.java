@@ -83,9 +83,10 @@ public class WorkOrderStore {
     }
 
     public List<ChecklistItem> checklist(String id) {
-        return jdbc.sql("select position, text, done from app_wo_checklist_item where work_order_id = ? order by position")
+        return jdbc.sql("select position, text, done, done_by, done_at from app_wo_checklist_item where work_order_id = ? order by position")
                 .param(id)
-                .query((rs, n) -> new ChecklistItem(rs.getInt("position"), rs.getString("text"), rs.getBoolean("done")))
+                .query((rs, n) -> new ChecklistItem(rs.getInt("position"), rs.getString("text"), rs.getBoolean("done"),
+                        rs.getString("done_by"), AssignmentAudit.instant(rs.getTimestamp("done_at"))))
                 .list();
     }
 
@@ -131,7 +132,7 @@ public class WorkOrderStore {
         if (rows != 1) {
             throw new WorkOrderConflict("work order " + id + " is not waiting for acceptance");
         }
-        jdbc.sql("update app_wo_checklist_item set done = ? where work_order_id = ?").params(false, id).update();
+        jdbc.sql("update app_wo_checklist_item set done = ?, done_by = null, done_at = null where work_order_id = ?").params(false, id).update();
         return find(id).orElseThrow().reworkCount();
     }
 

@@ -68,7 +68,7 @@ class AssignmentScorer implements JavaDelegate {
                     .orElseThrow(() -> new FlowableIllegalArgumentException("unknown work order '" + id + "'"));
         }
         try {
-            return store.create(StartVariables.read(execution, templates, Authentication.getAuthenticatedUserId()));
+            return store.create(StartVariables.read(execution, templates, Authentication.getAuthenticatedUserId(), clock));
         } catch (InvalidWorkOrderInput e) {
             throw new FlowableIllegalArgumentException(e.getMessage());
         }

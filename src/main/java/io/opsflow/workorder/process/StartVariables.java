@@ -4,6 +4,8 @@ import io.opsflow.workorder.order.EmergencyTemplate;
 import io.opsflow.workorder.order.EmergencyTemplates;
 import io.opsflow.workorder.order.InvalidWorkOrderInput;
 import io.opsflow.workorder.order.NewWorkOrder;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -16,13 +18,13 @@ import org.flowable.engine.delegate.DelegateExecution;
 /**
  * A work order described by the start variables of a process started directly (e.g. through
  * {@code /process-api}): title, skills (a list or a comma-separated text) or templateCode, location,
- * dueAt (ISO-8601 date-time or a date), priority (0-100, default 50) and checklist (optional).
+ * dueAt (ISO-8601 date-time or a date) or dueInHours, priority (0-100, default 50) and checklist (optional).
  */
 final class StartVariables {
 
     private StartVariables() {}
 
-    static NewWorkOrder read(DelegateExecution execution, EmergencyTemplates templates, String startedBy) {
+    static NewWorkOrder read(DelegateExecution execution, EmergencyTemplates templates, String startedBy, Clock clock) {
         String templateCode = text(execution.getVariable("templateCode"));
         EmergencyTemplate template = templateCode == null ? null : templates.require(templateCode);
         List<String> skills = list(execution.getVariable("skills"));
@@ -40,7 +42,7 @@ final class StartVariables {
             title = template.name();
         }
         return new NewWorkOrder(title, templateCode, text(execution.getVariable("location")), skills, checklist,
-                priority(execution.getVariable("priority")), instant(execution.getVariable("dueAt")), startedBy);
+                priority(execution.getVariable("priority")), dueAt(execution, clock), startedBy);
     }
 
     private static String text(Object value) {
@@ -61,6 +63,25 @@ final class StartVariables {
         } catch (NumberFormatException e) {
             throw new InvalidWorkOrderInput("priority must be a whole number between 0 and 100");
         }
+    }
+
+    /** dueAt, or else dueInHours (1 to 720) from now, as the start form sends it. */
+    private static Instant dueAt(DelegateExecution execution, Clock clock) {
+        Object dueAt = execution.getVariable("dueAt");
+        Object hours = execution.getVariable("dueInHours");
+        if (dueAt != null || hours == null) {
+            return instant(dueAt);
+        }
+        long value;
+        try {
+            value = hours instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(hours).trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidWorkOrderInput("dueInHours must be a whole number of hours between 1 and 720");
+        }
+        if (value < 1 || value > 720) {
+            throw new InvalidWorkOrderInput("dueInHours must be a whole number of hours between 1 and 720");
+        }
+        return clock.instant().plus(Duration.ofHours(value));
     }
 
     private static Instant instant(Object value) {

@@ -14,10 +14,13 @@ import io.opsflow.workorder.order.WorkOrder;
 import io.opsflow.workorder.order.WorkOrderConflict;
 import io.opsflow.workorder.order.WorkOrderStatus;
 import io.opsflow.workorder.order.WorkOrderStore;
+import io.opsflow.workorder.work.WorkOnOrder;
+import io.opsflow.workorder.work.WorkStore;
 import java.sql.SQLTransientException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
@@ -52,9 +55,12 @@ public class WorkOrderProcess {
     private final Messages messages;
     private final EmergencyTemplates templates;
     private final Clock clock;
+    private final WorkStore work;
 
     WorkOrderProcess(RuntimeService runtimeService, TaskService taskService, WorkOrderStore store,
-            AssignmentAudit audit, StaffSkills staffSkills, Messages messages, EmergencyTemplates templates, Clock clock) {
+            AssignmentAudit audit, StaffSkills staffSkills, Messages messages, EmergencyTemplates templates, Clock clock,
+            WorkStore work) {
+        this.work = work;
         this.templates = templates;
         this.clock = clock;
         this.runtimeService = runtimeService;
@@ -125,15 +131,56 @@ public class WorkOrderProcess {
             task(order, PERFORM_WORK).ifPresent(task -> taskService.setAssignee(task.getId(), to));
         }
         messages.send(MessageRequest.of("work-order-assigned", java.util.List.of(Recipient.user(to)), Map.of(
-                        "workOrderNumber", order.number(), "title", order.title(),
+                        "workOrderId", order.id(), "workOrderNumber", order.number(), "title", order.title(),
                         "location", order.location() == null ? "" : order.location(), "dueAt", order.dueAt()))
                 .forTask(order.processInstanceId(), null));
         return store.find(order.id()).orElseThrow();
     }
 
-    /** Completes the acceptance task; the loser of two simultaneous decisions gets a conflict. */
+    /**
+     * The assignee submits: every checklist step must be ticked and 1 to the configured most photos of
+     * this round uploaded (400 naming what is missing); then the work task completes with the notes.
+     */
+    @Transactional
+    public WorkOrder submitWork(WorkOrder stale, String notes, String by) {
+        WorkOrder order = locked(stale);
+        WorkOnOrder.requireWorkable(order, by);
+        if (!work.progress(order.id()).started()) {
+            throw new WorkOrderConflict("Tap Start before submitting " + order.number() + ".");
+        }
+        if (notes != null && notes.length() > 4000) {
+            throw new InvalidWorkOrderInput("notes have at most 4000 characters");
+        }
+        List<String> missing = store.checklist(order.id()).stream().filter(item -> !item.done())
+                .map(item -> item.position() + ". " + item.text()).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidWorkOrderInput("Tick every checklist step first; not done yet: " + String.join(" · ", missing));
+        }
+        int photos = work.photoCount(order.id(), order.reworkCount());
+        if (photos < 1) {
+            throw new InvalidWorkOrderInput("Add at least one photo of the finished work.");
+        }
+        Task perform = task(order, PERFORM_WORK)
+                .orElseThrow(() -> new WorkOrderConflict("work order " + order.number() + " has no open work task"));
+        String trimmed = notes == null ? "" : notes.trim();
+        work.saveNotes(order.id(), trimmed.isEmpty() ? null : trimmed);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("checklistDone", true);
+        variables.put("workNotes", trimmed);
+        variables.put("photoCount", photos);
+        complete(order, perform, variables, by);
+        return store.find(order.id()).orElseThrow();
+    }
+
+    /** Completes the acceptance task; the loser of two simultaneous decisions gets a conflict. A rejection needs a comment. */
     @Transactional
     public WorkOrder decide(WorkOrder stale, boolean accepted, String comment, String by) {
+        if (!accepted && (comment == null || comment.isBlank())) {
+            throw new InvalidWorkOrderInput("a rejection needs a comment telling what to redo");
+        }
+        if (comment != null && comment.length() > 2000) {
+            throw new InvalidWorkOrderInput("the comment has at most 2000 characters");
+        }
         WorkOrder order = locked(stale);
         if (order.status() != WorkOrderStatus.SUBMITTED) {
             throw new WorkOrderConflict("work order " + order.number() + " is not waiting for acceptance");

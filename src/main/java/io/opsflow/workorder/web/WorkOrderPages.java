@@ -38,9 +38,11 @@ class WorkOrderPages {
     private final AssignmentRanking ranking;
     private final WorkOrderProcess process;
     private final Clock clock;
+    private final WorkView workView;
 
     WorkOrderPages(WorkOrderStore store, EmergencyTemplates templates, AssignmentAudit audit, AssignmentRanking ranking,
-            WorkOrderProcess process, Clock clock) {
+            WorkOrderProcess process, Clock clock, WorkView workView) {
+        this.workView = workView;
         this.store = store;
         this.templates = templates;
         this.audit = audit;
@@ -83,7 +85,9 @@ class WorkOrderPages {
         WorkOrder order = visible(id, user);
         boolean supervisor = WorkOrderAccess.seesAll(user);
         model.addAttribute("order", order);
-        model.addAttribute("checklist", store.checklist(id));
+        var checklist = store.checklist(id);
+        model.addAttribute("checklist", checklist);
+        model.addAllAttributes(workView.of(order, checklist, user));
         model.addAttribute("explanation", ExplanationView.parse(order.explanation()));
         model.addAttribute("history", audit.of(id));
         model.addAttribute("supervisor", supervisor);
