@@ -43,6 +43,15 @@ public final class BpmnFingerprint {
     private BpmnFingerprint() {}
 
     public static List<String> of(String xml) {
+        return of(xml, true);
+    }
+
+    /** Only what changes how Flowable runs the process: without custom attributes and generic extension elements. */
+    public static List<String> behaviourOf(String xml) {
+        return of(xml, false);
+    }
+
+    private static List<String> of(String xml, boolean withForeign) {
         BpmnModel model = new BpmnXMLConverter().convertToBpmnModel(
                 () -> new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), false, true, "UTF-8");
         List<String> lines = new ArrayList<>();
@@ -52,30 +61,31 @@ public final class BpmnFingerprint {
             lines.add("process " + process.getId() + " name=" + process.getName() + " executable=" + process.isExecutable()
                     + " starters=" + process.getCandidateStarterGroups() + process.getCandidateStarterUsers()
                     + " doc=" + process.getDocumentation() + " listeners=" + listeners(process.getExecutionListeners())
-                    + " ext=" + extensions(process.getExtensionElements()) + " attrs=" + attributes(process));
-            container(process, lines);
+                    + (withForeign ? " ext=" + extensions(process.getExtensionElements()) + " attrs=" + attributes(process) : ""));
+            container(process, lines, withForeign);
         }
         model.getLocationMap().keySet().forEach(id -> lines.add("shape " + id));
         model.getFlowLocationMap().keySet().forEach(id -> lines.add("edge " + id));
         return lines.stream().sorted().toList();
     }
 
-    private static void container(FlowElementsContainer container, List<String> lines) {
+    private static void container(FlowElementsContainer container, List<String> lines, boolean withForeign) {
         for (FlowElement element : container.getFlowElements()) {
-            lines.add(element(element));
+            lines.add(element(element, withForeign));
             if (element instanceof FlowElementsContainer nested) {
-                container(nested, lines);
+                container(nested, lines, withForeign);
             }
         }
     }
 
-    private static String element(FlowElement element) {
+    private static String element(FlowElement element, boolean withForeign) {
         var line = new StringBuilder(element.getClass().getSimpleName()).append(' ').append(element.getId())
                 .append(" name=").append(element.getName())
                 .append(" doc=").append(element.getDocumentation())
-                .append(" listeners=").append(listeners(element.getExecutionListeners()))
-                .append(" ext=").append(extensions(element.getExtensionElements()))
-                .append(" attrs=").append(attributes(element));
+                .append(" listeners=").append(listeners(element.getExecutionListeners()));
+        if (withForeign) {
+            line.append(" ext=").append(extensions(element.getExtensionElements())).append(" attrs=").append(attributes(element));
+        }
         if (element instanceof Activity activity) {
             line.append(" async=").append(activity.isAsynchronous()).append(" exclusive=").append(!activity.isNotExclusive())
                     .append(" retry=").append(activity.getFailedJobRetryTimeCycleValue())

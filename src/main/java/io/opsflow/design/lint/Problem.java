@@ -1,5 +1,7 @@
 package io.opsflow.design.lint;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * One finding on a model: the element it concerns (null for the whole file), the rule that found it,
  * a message a designer can act on and its severity ({@code error} blocks a deploy, {@code warning} not).
@@ -17,6 +19,7 @@ public record Problem(String elementId, String rule, String message, String seve
         return new Problem(elementId, rule, message, WARNING);
     }
 
+    @JsonIgnore
     public boolean isError() {
         return ERROR.equals(severity);
     }

@@ -11,11 +11,15 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * What an imported file carries that Flowable will not read: Camunda 7 ({@code camunda:}) and Camunda 8
- * ({@code zeebe:}) attributes and extension elements. They are kept in the file (round-trip safe) but
- * have no effect. The legacy {@code activiti:} namespace is read by Flowable like {@code flowable:}.
+ * What an imported file carries in Camunda 7 ({@code camunda:}) and Camunda 8 ({@code zeebe:})
+ * namespaces. Flowable 7.2 falls back to a {@code camunda:} attribute when the {@code flowable:} one is
+ * missing (and reads {@code camunda:asyncBefore} as async, and Camunda listeners, fields and call
+ * activity mappings by their element names): those are {@code readAsFlowable}. Everything else there
+ * has no effect in Flowable: {@code ignored}. Both stay in the file (round-trip safe). The legacy
+ * {@code activiti:} namespace is read like {@code flowable:}.
  */
-public record ImportReport(String source, boolean usesActivitiNamespace, List<ForeignAttribute> ignored) {
+public record ImportReport(String source, boolean usesActivitiNamespace, List<ForeignAttribute> ignored,
+        List<ForeignAttribute> readAsFlowable) {
 
     static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
@@ -23,14 +27,19 @@ public record ImportReport(String source, boolean usesActivitiNamespace, List<Fo
     static final String FLOWABLE = "http://flowable.org/bpmn";
     private static final int MAX_REPORTED = 200;
 
-    /** Camunda attributes whose Flowable twin has the same name and meaning. */
-    private static final Set<String> SAME_IN_FLOWABLE = Set.of("assignee", "candidateUsers", "candidateGroups", "formKey",
-            "dueDate", "priority", "async", "asyncBefore", "exclusive", "class", "expression", "delegateExpression",
-            "resultVariable", "collection", "elementVariable", "initiator", "candidateStarterGroups", "candidateStarterUsers",
-            "calledElementBinding", "failedJobRetryTimeCycle", "executionListener", "taskListener", "field", "in", "out");
+    /** Attribute names Flowable reads in the flowable: namespace, and so (as a fallback) in camunda:. */
+    private static final Set<String> FLOWABLE_ATTRIBUTES = Set.of("assignee", "candidateUsers", "candidateGroups", "owner", "formKey",
+            "dueDate", "priority", "category", "async", "exclusive", "class", "expression", "delegateExpression",
+            "resultVariableName", "collection", "elementVariable", "elementIndexVariable", "initiator", "candidateStarterGroups",
+            "candidateStarterUsers", "skipExpression", "type", "event");
+    /** Camunda extension elements Flowable parses by their element name as its own. */
+    private static final Set<String> FLOWABLE_ELEMENTS = Set.of("taskListener", "executionListener", "field", "string", "expression",
+            "in", "out", "failedJobRetryTimeCycle");
 
     public static ImportReport of(String xml) {
         List<ForeignAttribute> ignored = new ArrayList<>();
+        List<ForeignAttribute> read = new ArrayList<>();
+        Deque<Boolean> insideIgnored = new ArrayDeque<>();
         boolean activiti = false;
         String exporter = null;
         Deque<String> ids = new ArrayDeque<>();
@@ -48,34 +57,44 @@ public record ImportReport(String source, boolean usesActivitiNamespace, List<Fo
                         }
                     }
                     String ns = reader.getNamespaceURI();
-                    if (CAMUNDA.equals(ns) || ZEEBE.equals(ns)) {
-                        add(ignored, ids.peek(), prefix(ns) + reader.getLocalName());
+                    boolean parentIgnored = !insideIgnored.isEmpty() && insideIgnored.peek();
+                    boolean foreignElement = CAMUNDA.equals(ns) || ZEEBE.equals(ns);
+                    boolean readElement = CAMUNDA.equals(ns) && FLOWABLE_ELEMENTS.contains(reader.getLocalName());
+                    if (foreignElement && !parentIgnored) {
+                        add(readElement ? read : ignored, ids.peek(), prefix(ns) + reader.getLocalName(), readElement);
                     }
-                    for (int i = 0; i < reader.getAttributeCount(); i++) {
-                        String attributeNs = reader.getAttributeNamespace(i);
-                        if (CAMUNDA.equals(attributeNs) || ZEEBE.equals(attributeNs)) {
-                            add(ignored, ids.peek(), prefix(attributeNs) + reader.getAttributeLocalName(i));
+                    insideIgnored.push(parentIgnored || (foreignElement && !readElement));
+                    if (!foreignElement) {
+                        for (int i = 0; i < reader.getAttributeCount(); i++) {
+                            String attributeNs = reader.getAttributeNamespace(i);
+                            String local = reader.getAttributeLocalName(i);
+                            if (CAMUNDA.equals(attributeNs) || ZEEBE.equals(attributeNs)) {
+                                boolean isRead = CAMUNDA.equals(attributeNs) && (FLOWABLE_ATTRIBUTES.contains(local) || "asyncBefore".equals(local));
+                                add(isRead ? read : ignored, ids.peek(), prefix(attributeNs) + local, isRead);
+                            }
                         }
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     ids.pop();
+                    insideIgnored.pop();
                 }
             }
         } catch (XMLStreamException e) {
             throw new IllegalArgumentException("checked model is not XML", e);
         }
-        return new ImportReport(source(exporter, xml), activiti, List.copyOf(ignored));
+        return new ImportReport(source(exporter, xml), activiti, List.copyOf(ignored), List.copyOf(read));
     }
 
-    private static void add(List<ForeignAttribute> ignored, String elementId, String name) {
-        if (ignored.size() >= MAX_REPORTED) {
+    private static void add(List<ForeignAttribute> list, String elementId, String name, boolean isRead) {
+        if (list.size() >= MAX_REPORTED) {
             return;
         }
         String local = name.substring(name.indexOf(':') + 1);
-        String message = SAME_IN_FLOWABLE.contains(local)
-                ? "Flowable ignores " + name + "; use flowable:" + ("asyncBefore".equals(local) ? "async" : local) + " instead."
-                : "Flowable ignores " + name + "; it has no Flowable equivalent and is kept in the file only.";
-        ignored.add(new ForeignAttribute(elementId, name, message));
+        String twin = "flowable:" + ("asyncBefore".equals(local) ? "async" : local);
+        String message = isRead
+                ? "Flowable reads " + name + " as " + twin + " when " + twin + " is not set; the modeller edits " + twin + "."
+                : "Flowable ignores " + name + ": it has no effect here and is kept in the file only.";
+        list.add(new ForeignAttribute(elementId, name, message));
     }
 
     private static String prefix(String ns) {

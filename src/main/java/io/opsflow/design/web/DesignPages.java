@@ -62,9 +62,12 @@ class DesignPages {
             var ignored = imported.report().ignored();
             redirect.addFlashAttribute("message", "Imported " + imported.model().name() + " (" + imported.report().source() + ")"
                     + (imported.report().usesActivitiNamespace() ? "; activiti: attributes are read by Flowable as flowable:." : "."));
-            if (!ignored.isEmpty()) {
-                redirect.addFlashAttribute("warning", "Flowable ignores " + ignored.size() + " Camunda attribute(s): "
-                        + ignored.stream().limit(8).map(DesignPages::describe).collect(Collectors.joining("; ")));
+            var read = imported.report().readAsFlowable();
+            if (!ignored.isEmpty() || !read.isEmpty()) {
+                redirect.addFlashAttribute("warning", (ignored.isEmpty() ? "" : "Flowable ignores " + ignored.size() + " Camunda attribute(s) or element(s): "
+                        + ignored.stream().limit(8).map(DesignPages::describe).collect(Collectors.joining("; ")) + ". ")
+                        + (read.isEmpty() ? "" : read.size() + " camunda: attribute(s) are read by Flowable as their flowable: twin ("
+                        + read.stream().limit(8).map(ForeignAttribute::name).distinct().collect(Collectors.joining(", ")) + ")."));
             }
             return "redirect:/design/models/" + imported.model().id();
         } catch (FlowableIllegalArgumentException invalid) {

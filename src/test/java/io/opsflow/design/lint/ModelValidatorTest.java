@@ -108,11 +108,11 @@ class ModelValidatorTest {
     }
 
     @Test
-    void camundaAttributesAreReportedAsIgnored() {
-        List<Problem> problems = validate(START + "<userTask id=\"Task_A\" flowable:assignee=\"lily\" camunda:candidateGroups=\"staff\"/>"
-                + flow("F1", "Start", "Task_A") + flow("F2", "Task_A", "End") + END);
+    void camundaAttributesFlowableIgnoresAreWarnings() {
+        List<Problem> problems = validate(START + "<userTask id=\"Task_A\" flowable:assignee=\"lily\" camunda:candidateGroups=\"staff\""
+                + " camunda:jobPriority=\"5\"/>" + flow("F1", "Start", "Task_A") + flow("F2", "Task_A", "End") + END);
         assertThat(problems).containsExactly(Problem.warning("Task_A", "foreign-attribute",
-                "Flowable ignores camunda:candidateGroups; use flowable:candidateGroups instead."));
+                "Flowable ignores camunda:jobPriority: it has no effect here and is kept in the file only."));
     }
 
     @Test
