@@ -242,7 +242,6 @@ function flowableEntries(element) {
 }
 
 export default function FlowablePropertiesProvider(propertiesPanel, injector) {
-  propertiesPanel.registerProvider(LOW_PRIORITY, this);
   this.getGroups = function(element) {
     return function(groups) {
       const entries = flowableEntries(element);
@@ -261,6 +260,7 @@ export default function FlowablePropertiesProvider(propertiesPanel, injector) {
       return groups;
     };
   };
+  propertiesPanel.registerProvider(LOW_PRIORITY, this);
 }
 
 FlowablePropertiesProvider.$inject = ['propertiesPanel', 'injector'];

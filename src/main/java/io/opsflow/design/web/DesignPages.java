@@ -65,7 +65,7 @@ class DesignPages {
             var read = imported.report().readAsFlowable();
             if (!ignored.isEmpty() || !read.isEmpty()) {
                 redirect.addFlashAttribute("warning", (ignored.isEmpty() ? "" : "Flowable ignores " + ignored.size() + " Camunda attribute(s) or element(s): "
-                        + ignored.stream().limit(8).map(DesignPages::describe).collect(Collectors.joining("; ")) + ". ")
+                        + ignored.stream().limit(8).map(DesignPages::describe).collect(Collectors.joining(", ")) + " (kept in the file, no effect). ")
                         + (read.isEmpty() ? "" : read.size() + " camunda: attribute(s) are read by Flowable as their flowable: twin ("
                         + read.stream().limit(8).map(ForeignAttribute::name).distinct().collect(Collectors.joining(", ")) + ")."));
             }
@@ -89,6 +89,6 @@ class DesignPages {
     }
 
     private static String describe(ForeignAttribute foreign) {
-        return (foreign.elementId() == null || foreign.elementId().isBlank() ? "" : foreign.elementId() + ": ") + foreign.message();
+        return foreign.name() + (foreign.elementId() == null || foreign.elementId().isBlank() ? "" : " on " + foreign.elementId());
     }
 }
