@@ -13,7 +13,7 @@ import org.flowable.common.engine.api.FlowableIllegalArgumentException;
  * minute) and every element becomes an object. Streams the file once with DTDs off; far above any
  * model a person draws.
  */
-final class BpmnShapeCheck {
+public final class BpmnShapeCheck {
 
     static final int MAX_DEPTH = 100;
     static final int MAX_ELEMENTS = 50_000;
@@ -25,6 +25,11 @@ final class BpmnShapeCheck {
 
     /** Throws a generic invalid-BPMN error when the file is too deep, too large or not XML at all. */
     static void check(byte[] bytes) {
+        check(bytes, MAX_ELEMENTS);
+    }
+
+    /** The same check with a lower element limit, for entry points that take only hand-drawn models. */
+    public static void check(byte[] bytes, int maxElements) {
         int depth = 0;
         int elements = 0;
         try {
@@ -38,8 +43,8 @@ final class BpmnShapeCheck {
                         if (depth > MAX_DEPTH) {
                             throw refused("elements are nested more than " + MAX_DEPTH + " levels deep.");
                         }
-                        if (elements > MAX_ELEMENTS) {
-                            throw refused("the file has more than " + MAX_ELEMENTS + " elements.");
+                        if (elements > maxElements) {
+                            throw refused("the file has more than " + maxElements + " elements.");
                         }
                         checkAttributes(reader);
                     } else if (event == XMLStreamConstants.END_ELEMENT) {

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * engine's model validation, so a malformed file is a 400 before Flowable's deployer turns it into a 500.
  */
 @Component
-class CodeRunningModelCheck {
+public class CodeRunningModelCheck {
 
     private static final Pattern BEAN_REFERENCE = Pattern.compile("^\\s*[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}\\s*$");
     private static final ProcessValidator VALIDATOR = new ProcessValidatorFactory().createDefaultProcessValidator();
@@ -48,7 +48,7 @@ class CodeRunningModelCheck {
     }
 
     /** The code-running elements of the BPMN resources, empty when there are none; 400 on invalid XML. */
-    List<String> findCodeRunningElements(Map<String, byte[]> resources) {
+    public List<String> findCodeRunningElements(Map<String, byte[]> resources) {
         List<String> findings = new ArrayList<>();
         resources.forEach((name, bytes) -> {
             if (isBpmn(name)) {

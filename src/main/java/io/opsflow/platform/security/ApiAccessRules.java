@@ -42,6 +42,9 @@ class ApiAccessRules {
                 .hasAuthority(SecurityConfiguration.ADMIN)
                 .requestMatchers(path.matcher(HttpMethod.PATCH, "/process-api/identity/**"))
                 .hasAuthority(SecurityConfiguration.ADMIN)
+                // The design studio's model API: designers and admins.
+                .requestMatchers(path.matcher("/api/v1/models/**"))
+                .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.DESIGNER)
                 // Deploying and changing process definitions: designers and admins.
                 .requestMatchers(path.matcher(HttpMethod.POST, "/process-api/repository/**"))
                 .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.DESIGNER)
