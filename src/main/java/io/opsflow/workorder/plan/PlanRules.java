@@ -56,10 +56,10 @@ class PlanRules {
         LocalDate start = date("startDate", d.startDate());
         LocalDate end = d.endDate() == null || d.endDate().isBlank() ? null : date("endDate", d.endDate());
         String cron = d.cron() == null || d.cron().isBlank() ? null : d.cron().trim().replaceAll("\\s+", " ");
+        PlanSchedule.of(d.cycleDays(), cron, timeOfDay, start, end, zone);
         if (cron != null && d.timeOfDay() != null && !d.timeOfDay().isBlank()) {
             throw new InvalidWorkOrderInput("timeOfDay is for cycleDays plans; a cron expression carries its own times");
         }
-        PlanSchedule.of(d.cycleDays(), cron, timeOfDay, start, end, zone);
         Duration dueAfter = dueAfter(d.dueAfter());
         int priority = d.priority() == null ? 50 : d.priority();
         if (priority < 0 || priority > 100) {
