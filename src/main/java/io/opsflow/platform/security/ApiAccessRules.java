@@ -42,6 +42,9 @@ class ApiAccessRules {
                 .hasAuthority(SecurityConfiguration.ADMIN)
                 .requestMatchers(path.matcher(HttpMethod.PATCH, "/process-api/identity/**"))
                 .hasAuthority(SecurityConfiguration.ADMIN)
+                // Recurring work-order plans: supervisors, integrators and admins; staff may not (the controller checks it too).
+                .requestMatchers(path.matcher("/api/v1/work-order-plans/**"), path.matcher("/api/v1/work-order-plans"))
+                .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.PLAN_WRITERS[0], SecurityConfiguration.PLAN_WRITERS[1])
                 // Deploying and changing process definitions: designers and admins.
                 .requestMatchers(path.matcher(HttpMethod.POST, "/process-api/repository/**"))
                 .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.DESIGNER)

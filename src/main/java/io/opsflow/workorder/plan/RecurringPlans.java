@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.runtime.Execution;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +41,9 @@ public class RecurringPlans {
         RecurringPlan checked = rules.check(draft);
         String id = store.insert(checked, by);
         store.audit(id, "CREATED", by, summary(checked));
+        // With Spring Security, Flowable keeps its user in the SecurityContext: put the caller's own back afterwards.
+        SecurityContext context = SecurityContextHolder.getContext();
+        org.springframework.security.core.Authentication caller = context.getAuthentication();
         String previous = Authentication.getAuthenticatedUserId();
         Authentication.setAuthenticatedUserId(by);
         try {
@@ -46,6 +51,8 @@ public class RecurringPlans {
             store.linkProcess(id, pi);
         } finally {
             Authentication.setAuthenticatedUserId(previous);
+            context.setAuthentication(caller);
+            SecurityContextHolder.setContext(context);
         }
         return store.find(id).orElseThrow();
     }
