@@ -59,7 +59,10 @@ class RecurringPlanBurstBenchmark {
             AsyncJobExecutorConfiguration jobs;
             int jobThreads;
             int pool;
-            try (ConfigurableApplicationContext context = OpsflowApplicationContext.run(database, true)) {
+            // e.g. -Dbench.plans.args="--flowable.process.async.executor.default-async-job-acquire-wait-time=PT1S"; the bare side copies the job settings.
+            String[] extra = System.getProperty("bench.plans.args", "").isBlank() ? new String[0]
+                    : System.getProperty("bench.plans.args").trim().split("\\s+");
+            try (ConfigurableApplicationContext context = OpsflowApplicationContext.run(database, true, extra)) {
                 ProcessEngine engine = context.getBean(ProcessEngine.class);
                 jobs = ((AbstractAsyncExecutor) engine.getProcessEngineConfiguration().getAsyncExecutor()).getConfiguration();
                 jobThreads = context.getEnvironment().getProperty("opsflow.engine.job-threads", Integer.class, 8);
@@ -67,7 +70,8 @@ class RecurringPlanBurstBenchmark {
                 executorNote = "Job executor on both sides: " + jobThreads + " threads, max timer jobs per acquisition "
                         + jobs.getMaxTimerJobsPerAcquisition() + ", max async jobs per acquisition " + jobs.getMaxAsyncJobsDuePerAcquisition()
                         + ", timer acquire wait " + jobs.getDefaultTimerJobAcquireWaitTime().toMillis() + " ms, async acquire wait "
-                        + jobs.getDefaultAsyncJobAcquireWaitTime().toMillis() + " ms; connection pool " + pool + ".";
+                        + jobs.getDefaultAsyncJobAcquireWaitTime().toMillis() + " ms, queue " + jobThreads * 16 + "; connection pool " + pool
+                        + (extra.length == 0 ? "" : "; arguments " + String.join(" ", extra)) + ".";
                 gardener(context);
                 RecurringPlans plans = context.getBean(RecurringPlans.class);
                 String start = LocalDate.ofInstant(due, ZoneOffset.UTC).toString();
