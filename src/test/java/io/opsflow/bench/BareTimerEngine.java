@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
@@ -86,8 +87,14 @@ final class BareTimerEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        engine.close();
-        pool.close();
+        try {
+            engine.close();
+        } catch (FlowableOptimisticLockingException e) {
+            // Releasing its job locks at shutdown can race a timer job finishing at that moment; nothing is measured any more.
+            System.out.println("bare timer engine closed with a lock conflict: " + e.getMessage());
+        } finally {
+            pool.close();
+        }
     }
 
     /** The bean the BPMN calls: the first cycle at {@code due}, the next a day later; firings counted per plan. */
