@@ -33,6 +33,7 @@ class SecurityConfiguration {
 
     static final String ADMIN = CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.ADMIN;
     static final String DESIGNER = CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.DESIGNER;
+    static final String[] PLAN_WRITERS = {CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.SUPERVISOR, CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.INTEGRATOR};
 
     @Bean
     @Order(1)
@@ -98,6 +99,9 @@ class SecurityConfiguration {
                         .hasAuthority(ADMIN)
                         .requestMatchers(withDefaults().matcher("/design/**"), withDefaults().matcher("/design"))
                         .hasAnyAuthority(ADMIN, DESIGNER)
+                        // Recurring work-order plans: supervisors, integrators and admins (the pages check it too).
+                        .requestMatchers(withDefaults().matcher("/work-order-plans/**"), withDefaults().matcher("/work-order-plans"))
+                        .hasAnyAuthority(ADMIN, PLAN_WRITERS[0], PLAN_WRITERS[1])
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

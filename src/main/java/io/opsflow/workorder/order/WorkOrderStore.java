@@ -12,7 +12,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Work orders and their checklists in {@code app_wo_*}. Every change is guarded by the status it
@@ -23,10 +26,13 @@ public class WorkOrderStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate numbering;
 
-    WorkOrderStore(JdbcClient jdbc, Clock clock) {
+    WorkOrderStore(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.numbering = new TransactionTemplate(transactionManager);
+        this.numbering.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Transactional
@@ -155,9 +161,16 @@ public class WorkOrderStore {
                 .update() == 1;
     }
 
+    /**
+     * In a short transaction of its own, so the counter row is locked only for the increment and not
+     * until the (possibly long) creating transaction commits: otherwise every concurrent creator, e.g.
+     * thousands of recurring plans firing at once, queues behind it. A rolled-back creation leaves a gap.
+     */
     private String nextNumber() {
-        jdbc.sql("update app_wo_counter set next_value = next_value + 1 where name = 'work-order'").update();
-        long value = jdbc.sql("select next_value - 1 from app_wo_counter where name = 'work-order'").query(Long.class).single();
+        long value = numbering.execute(status -> {
+            jdbc.sql("update app_wo_counter set next_value = next_value + 1 where name = 'work-order'").update();
+            return jdbc.sql("select next_value - 1 from app_wo_counter where name = 'work-order'").query(Long.class).single();
+        });
         return String.format("WO-%06d", value);
     }
 

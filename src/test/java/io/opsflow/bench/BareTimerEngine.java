@@ -1,0 +1,124 @@
+package io.opsflow.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.common.engine.impl.history.HistoryLevel;
+import org.flowable.engine.ProcessEngine;
+import org.flowable.engine.ProcessEngineConfiguration;
+import org.flowable.engine.delegate.DelegateExecution;
+import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.flowable.job.service.impl.asyncexecutor.AsyncJobExecutorConfiguration;
+
+/**
+ * The bare side of the recurring-plan burst: a standalone Flowable engine (schema {@value #SCHEMA} of
+ * the same PostgreSQL database) with its async executor on with Opsflow's job settings and thread
+ * count, running the same {@code processes/recurring-work-order.bpmn20.xml}. Its
+ * {@code recurringPlanSteps} bean only schedules the cycle and counts firings per plan: the engine's
+ * own cost of firing the timers, without Opsflow's work orders.
+ */
+final class BareTimerEngine implements AutoCloseable {
+
+    static final String SCHEMA = "bare_timers";
+
+    private final HikariDataSource pool;
+    private final ProcessEngine engine;
+    private final Steps steps;
+
+    BareTimerEngine(BenchDatabase database, int poolSize, AsyncJobExecutorConfiguration opsflowJobs, int jobThreads, Instant due) {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("create schema if not exists " + SCHEMA);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        pool = new HikariDataSource();
+        pool.setJdbcUrl(database.url() + "?currentSchema=" + SCHEMA);
+        pool.setUsername(database.username());
+        pool.setPassword(database.password());
+        pool.setMaximumPoolSize(poolSize);
+        pool.setPoolName("bare-flowable-timers");
+        steps = new Steps(due);
+
+        var config = new StandaloneProcessEngineConfiguration();
+        config.setEngineName("bare-flowable-timers");
+        config.setDataSource(pool);
+        config.setDatabaseSchema(SCHEMA);
+        config.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        config.setHistoryLevel(HistoryLevel.AUDIT);
+        config.setAsyncExecutorActivate(true);
+        config.setAsyncExecutorCorePoolSize(jobThreads);
+        config.setAsyncExecutorMaxPoolSize(jobThreads);
+        config.setAsyncExecutorThreadPoolQueueSize(jobThreads * 16);
+        config.setBeans(Map.of("recurringPlanSteps", steps));
+        BareMessaging.copyJobSettings(opsflowJobs, config.getAsyncExecutorConfiguration());
+        config.getAsyncExecutorConfiguration().setLockOwner("bench-bare-timers");
+        engine = config.buildProcessEngine();
+        try (InputStream bpmn = Files.newInputStream(Path.of("processes", "recurring-work-order.bpmn20.xml"))) {
+            engine.getRepositoryService().createDeployment().addInputStream("recurring-work-order.bpmn20.xml", bpmn)
+                    .name("bench-recurring").deploy();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    ProcessEngine engine() {
+        return engine;
+    }
+
+    int fired() {
+        return steps.fired.size();
+    }
+
+    int duplicates() {
+        return steps.duplicates.get();
+    }
+
+    @Override
+    public void close() {
+        try {
+            engine.close();
+        } catch (FlowableOptimisticLockingException e) {
+            // Releasing its job locks at shutdown can race a timer job finishing at that moment; nothing is measured any more.
+            System.out.println("bare timer engine closed with a lock conflict: " + e.getMessage());
+        } finally {
+            pool.close();
+        }
+    }
+
+    /** The bean the BPMN calls: the first cycle at {@code due}, the next a day later; firings counted per plan. */
+    public static final class Steps {
+
+        private final Instant due;
+        final Map<String, Boolean> fired = new ConcurrentHashMap<>();
+        final AtomicInteger duplicates = new AtomicInteger();
+
+        Steps(Instant due) {
+            this.due = due;
+        }
+
+        public void schedule(DelegateExecution execution) {
+            boolean done = execution.getVariable("lastCycleAt") != null;
+            execution.setVariable("planState", "ACTIVE");
+            execution.setVariable("nextDueAt", Date.from(done ? due.plus(Duration.ofDays(1)) : due));
+        }
+
+        public void createCycleOrders(DelegateExecution execution) {
+            if (fired.put(String.valueOf(execution.getVariable("planId")), Boolean.TRUE) != null) {
+                duplicates.incrementAndGet();
+            }
+            execution.setVariable("lastCycleAt", execution.getVariable("nextDueAt"));
+        }
+    }
+}
