@@ -21,6 +21,7 @@ EOF2
 fi
 
 cd "$ROOT"
+mkdir -p target
 rm -rf "$REPORTS" target/fault-figures.txt
 start=$SECONDS
 ./mvnw -B -Pfaults "$@" verify > target/fault-suite.log 2>&1

@@ -1,5 +1,13 @@
 package io.opsflow.engine;
 
+import java.util.Calendar;
+import java.util.Date;
+import java.util.TimeZone;
+import org.flowable.common.engine.impl.calendar.CycleBusinessCalendar;
+import org.flowable.common.engine.impl.calendar.DueDateBusinessCalendar;
+import org.flowable.common.engine.impl.calendar.DurationBusinessCalendar;
+import org.flowable.common.engine.impl.calendar.MapBusinessCalendarManager;
+import org.flowable.common.engine.impl.runtime.ClockReader;
 import org.flowable.idm.spring.SpringIdmEngineConfiguration;
 import org.flowable.idm.spring.authentication.SpringEncoder;
 import org.flowable.job.service.JobHandler;
@@ -39,6 +47,13 @@ class EngineConfiguration {
             // Tries per async job without a retry cycle of its own (fault row 5: conflicts at a join use up tries).
             config.setAsyncExecutorNumberOfRetries(properties.asyncJobRetries());
             config.setEnableSafeBpmnXml(true);
+            // Timer cycles catch up once after missed repetitions (decision 0013); the clock is created later in init.
+            ClockReader clock = new EngineClock(config);
+            var calendars = new MapBusinessCalendarManager();
+            calendars.addBusinessCalendar(DurationBusinessCalendar.NAME, new DurationBusinessCalendar(clock));
+            calendars.addBusinessCalendar(DueDateBusinessCalendar.NAME, new DueDateBusinessCalendar(clock));
+            calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new CatchUpOnceCycleCalendar(clock));
+            config.setBusinessCalendarManager(calendars);
         };
     }
 
@@ -68,5 +83,28 @@ class EngineConfiguration {
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationSeconds(20);
         return executor;
+    }
+
+    /** The engine's clock (a test may set it), looked up at each use because the engine creates it during its init. */
+    private record EngineClock(SpringProcessEngineConfiguration config) implements ClockReader {
+        @Override
+        public Date getCurrentTime() {
+            return config.getClock().getCurrentTime();
+        }
+
+        @Override
+        public Calendar getCurrentCalendar() {
+            return config.getClock().getCurrentCalendar();
+        }
+
+        @Override
+        public Calendar getCurrentCalendar(TimeZone timeZone) {
+            return config.getClock().getCurrentCalendar(timeZone);
+        }
+
+        @Override
+        public TimeZone getCurrentTimeZone() {
+            return config.getClock().getCurrentTimeZone();
+        }
     }
 }

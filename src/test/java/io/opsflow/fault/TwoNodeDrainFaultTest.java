@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TwoNodeDrainFaultTest {
 
     static final int JOBS = Integer.getInteger("opsflow.fault.drainJobs", 5000);
-    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(Long.getLong("opsflow.fault.drainTimeoutSeconds", 420));
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(Long.getLong("opsflow.fault.drainTimeoutSeconds", 1500));
+    private static final Duration DRAIN_STALL = Duration.ofSeconds(120);
     private static final String OF_ROUND = "select proc_inst_id_ from act_hi_varinst where name_ = 'round' and text_ = ?";
 
     @Test
@@ -45,12 +46,12 @@ class TwoNodeDrainFaultTest {
         long begin = System.currentTimeMillis();
         var signal = rig.cluster.admin(rig.cluster.a).withTimeout(Duration.ofSeconds(300))
                 .post("/process-api/runtime/signals", Map.of("signalName", "faultDrainGo", "async", true));
-        // The call can answer 409 after its commit: handing the new jobs to A's full queue unlocks the
-        // rejected ones while other threads already run them. The jobs are there either way.
-        assertThat(signal.status()).as("signal: %s", signal.body()).isIn(202, 409);
+        // It once answered 409 after its commit (the hand-off of refused jobs, see RejectedJobRelease).
+        assertThat(signal.status()).as("signal: %s", signal.body()).isEqualTo(202);
         Figures.record(0, "B11 round " + round + ": async signal call answered", String.valueOf(signal.status()));
-        Await.until(DRAIN_TIMEOUT, JOBS + " jobs of round " + round, () -> rig.count(
-                "select count(*) from act_hi_procinst where end_time_ is not null and id_ in (" + OF_ROUND + ")", round) >= JOBS);
+        // As long as jobs keep finishing: the speed depends on the shared machine's load (run 8: 420 s were not enough at load 22).
+        Await.untilReached(JOBS, DRAIN_STALL, DRAIN_TIMEOUT, JOBS + " jobs of round " + round, () -> rig.count(
+                "select count(*) from act_hi_procinst where end_time_ is not null and id_ in (" + OF_ROUND + ")", round));
         long end = rig.count("select (extract(epoch from max(end_time_)) * 1000)::bigint from act_hi_procinst where id_ in ("
                 + OF_ROUND + ")", round);
         var byNode = rig.countsBy("select text_, count(*) from act_hi_varinst where name_ = 'drainedBy' and proc_inst_id_ in ("

@@ -1,5 +1,6 @@
 package io.opsflow.platform.errors;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.opsflow.platform.JsonErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import io.opsflow.platform.ConcurrentChangeDetector;
@@ -81,7 +82,13 @@ class ApiErrorAdvice {
         ServletRequestBindingException.class,
         org.flowable.bpmn.exceptions.XMLException.class
     })
-    ResponseEntity<Map<String, Object>> badRequest() {
+    ResponseEntity<Map<String, Object>> badRequest(Exception e) {
+        if (hasCause(e, RequestBodyLimitFilter.BodyTooLargeException.class)) {
+            return body(HttpStatus.PAYLOAD_TOO_LARGE, RequestBodyLimitFilter.MESSAGE);
+        }
+        if (hasCause(e, StreamConstraintsException.class)) {
+            return body(HttpStatus.BAD_REQUEST, "The JSON is nested too deeply or holds a value that is too long.");
+        }
         return body(HttpStatus.BAD_REQUEST, "The request is malformed: check the JSON, the parameter types and required parameters.");
     }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a failure means the database cannot be reached right now (no connection from the pool,
@@ -21,12 +22,27 @@ final class DatabaseUnavailable {
     /** PostgreSQL: terminated by an administrator, crash shutdown, cannot connect now (starting or stopping). */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03");
 
+    /**
+     * What HikariCP's proxy throws, without an SQLSTATE, once the pool has evicted its connection as
+     * broken (after a connection error); Spring's rollback on such a proxy fails with it.
+     */
+    private static final String POOL_EVICTED_CONNECTION = "Connection is closed";
+
     private DatabaseUnavailable() {}
 
     static boolean causedIt(Throwable failure) {
+        return causedIt(failure, 0);
+    }
+
+    private static boolean causedIt(Throwable failure, int nesting) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 50; t = t.getCause() == t ? null : t.getCause(), depth++) {
             if (isUnavailable(t)) {
+                return true;
+            }
+            // "JDBC rollback failed": the failure that made Spring roll back is kept aside, not as the cause.
+            if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null && nesting < 3
+                    && causedIt(tx.getApplicationException(), nesting + 1)) {
                 return true;
             }
         }
@@ -52,6 +68,9 @@ final class DatabaseUnavailable {
                 || t instanceof SQLTransientConnectionException
                 || t instanceof SQLNonTransientConnectionException) {
             return true;
+        }
+        if (t instanceof SQLException sql && sql.getSQLState() == null) {
+            return POOL_EVICTED_CONNECTION.equals(sql.getMessage());
         }
         if (t instanceof SQLException sql && sql.getSQLState() != null) {
             // SQLSTATE class 08 is "connection exception" in the SQL standard; drivers use it for refused and cut connections.

@@ -2,6 +2,8 @@ package io.opsflow.platform.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.servlet.ServletException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class DatabaseUnavailableTest {
 
@@ -42,6 +45,46 @@ class DatabaseUnavailableTest {
         var terminated = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
 
         assertThat(DatabaseUnavailable.causedIt(new FlowableException("x", terminated))).isTrue();
+    }
+
+    /** Row 15: the connection died in the transaction, so Spring's rollback on the pool's evicted proxy fails too. */
+    @Test
+    void aRollbackOnAConnectionThePoolHasEvictedIsUnavailable() throws Exception {
+        var config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:mem:rollback-" + System.nanoTime());
+        config.setMaximumPoolSize(1);
+        SQLException closed;
+        try (var pool = new HikariDataSource(config)) {
+            var connection = pool.getConnection();
+            connection.setAutoCommit(false);
+            connection.close();
+            try {
+                connection.rollback();
+                throw new AssertionError("rollback on a closed proxy succeeded");
+            } catch (SQLException e) {
+                closed = e;
+            }
+        }
+
+        assertThat(DatabaseUnavailable.causedIt(new TransactionSystemException("JDBC rollback failed", closed))).isTrue();
+    }
+
+    @Test
+    void theFailureBehindAFailedRollbackCounts() {
+        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("rollback failed"));
+        rollback.initApplicationException(new FlowableException("x", new SQLException("terminating connection", "57P01")));
+
+        assertThat(DatabaseUnavailable.causedIt(rollback)).isTrue();
+    }
+
+    @Test
+    void aCommitRefusedForOtherReasonsIsNot() {
+        var commit = new TransactionSystemException("JDBC commit failed", new SQLException("could not serialize access", "40001"));
+        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("rollback failed"));
+        rollback.initApplicationException(new IllegalStateException("a bug"));
+
+        assertThat(DatabaseUnavailable.causedIt(commit)).isFalse();
+        assertThat(DatabaseUnavailable.causedIt(rollback)).isFalse();
     }
 
     @Test
