@@ -33,6 +33,8 @@ class SecurityConfiguration {
 
     static final String ADMIN = CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.ADMIN;
     static final String DESIGNER = CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.DESIGNER;
+    static final String SUPERVISOR = CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.SUPERVISOR;
+    static final String INTEGRATOR = CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.INTEGRATOR;
 
     @Bean
     @Order(1)
@@ -96,6 +98,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(withDefaults().matcher("/admin/**"))
                         .hasAuthority(ADMIN)
+                        // The staff directory pages: supervisors and admins.
+                        .requestMatchers(withDefaults().matcher("/staff/**"))
+                        .hasAnyAuthority(ADMIN, SUPERVISOR)
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
