@@ -45,7 +45,7 @@ class CandidateRankingQuery {
         List<CandidateFacts> best = jdbc.sql("select c.user_id, " + OPEN + " as open_orders, coalesce(l.accepted_orders, 0) as accepted, "
                         + "coalesce(l.on_time_acceptances, 0) as on_time, count(*) over () as total "
                         + "from (" + candidates.sql() + ") c left join app_wo_staff_load l on l.user_id = c.user_id "
-                        + "order by floor(" + SCORE + " * cast(10000" + D + " + cast(0.5" + D + ") desc, " + OPEN + ", " + userOrder
+                        + "order by floor((" + SCORE + ") * cast(10000" + D + " + cast(0.5" + D + ") desc, " + OPEN + ", " + userOrder
                         + " fetch first ? rows only")
                 .params(params)
                 .query((rs, n) -> {
