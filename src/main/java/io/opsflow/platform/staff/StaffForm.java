@@ -7,7 +7,7 @@ import java.util.List;
  * What the staff edit page posts: texts as typed (skills separated by commas or 、, hours as lines
  * such as {@code Mon-Fri 08:00-17:00}) and the version the page was built from.
  */
-record StaffForm(
+public record StaffForm(
         Integer version, String email, String phone, String imId, List<String> teams, String skills, boolean onDuty,
         String timeZone, String workingHours) {
 
@@ -24,7 +24,7 @@ record StaffForm(
                 skillList, onDuty, timeZone == null || timeZone.isBlank() ? "UTC" : timeZone, hours);
     }
 
-    boolean inTeam(String team) {
+    public boolean inTeam(String team) {
         return teams != null && teams.contains(team);
     }
 

@@ -30,6 +30,7 @@ class StaffPagesIT {
     WebSession supervisor;
     String worker;
     String skill;
+    String team;
 
     @BeforeEach
     void setUp() {
@@ -39,6 +40,11 @@ class StaffPagesIT {
         skill = TestUsers.uniqueId("绿化");
         worker = TestUsers.create(identityService, "gardener", Groups.STAFF);
         userSkills.replace(worker, List.of(skill));
+        team = TestUsers.uniqueId("team");
+        var group = identityService.newGroup(team);
+        group.setName("Team " + team);
+        group.setType("team");
+        identityService.saveGroup(group);
     }
 
     @Test
@@ -47,7 +53,7 @@ class StaffPagesIT {
 
         var saved = supervisor.submit("/staff/" + worker, "/staff/" + worker, "version", "0", "skills", skill + "、木工",
                 "workingHours", "Mon-Fri 08:00-17:00", "timeZone", "Asia/Shanghai", "email", worker + "@example.com",
-                "phone", "+86 139 0000 0000", "imId", "");
+                "phone", "+86 139 0000 0000", "imId", "", "teams", team);
 
         assertThat(saved.redirectsTo("/staff/" + worker)).isTrue();
         assertThat(staffSkills.activeStaffWithAll(List.of(skill))).isEmpty();
@@ -57,7 +63,8 @@ class StaffPagesIT {
                 .isEqualTo(45.0);
         assertThat(supervisor.get("/staff?skill=" + skill + "&duty=leave").body()).contains(worker, "on leave");
         assertThat(supervisor.get("/staff?skill=" + skill + "&duty=on").body()).doesNotContain(worker);
-        assertThat(supervisor.get("/staff/" + worker).body()).contains("Mon-Fri 08:00-17:00", "+86 139 0000 0000");
+        assertThat(supervisor.get("/staff/" + worker).body()).contains("Mon-Fri 08:00-17:00", "+86 139 0000 0000", team);
+        assertThat(identityService.createUserQuery().memberOfGroup(team).singleResult().getId()).isEqualTo(worker);
     }
 
     @Test
