@@ -8,7 +8,7 @@ import java.util.List;
  * such as {@code Mon-Fri 08:00-17:00}) and the version the page was built from.
  */
 public record StaffForm(
-        Integer version, String email, String phone, String imId, List<String> teams, String skills, boolean onDuty,
+        Integer version, String email, String phone, String imId, List<String> teams, String skills, Boolean onDuty,
         String timeZone, String workingHours) {
 
     static StaffForm of(StaffMember m) {
@@ -21,7 +21,7 @@ public record StaffForm(
         List<StaffMember.PeriodView> hours = StaffMember.periods(new WeeklyHours(java.time.ZoneOffset.UTC, WeeklyHours.parse(workingHours)));
         List<String> skillList = skills == null ? List.of() : Arrays.stream(skills.split("[,，、;；\\n]+")).map(String::strip).toList();
         return new StaffChanges(version, nullToEmpty(email), nullToEmpty(phone), nullToEmpty(imId), teams == null ? List.of() : teams,
-                skillList, onDuty, timeZone == null || timeZone.isBlank() ? "UTC" : timeZone, hours);
+                skillList, Boolean.TRUE.equals(onDuty), timeZone == null || timeZone.isBlank() ? "UTC" : timeZone, hours);
     }
 
     public boolean inTeam(String team) {
