@@ -14,7 +14,7 @@ public record StaffMember(
         boolean onDuty, boolean accountEnabled, String timeZone, List<PeriodView> workingHours, String workingHoursText,
         double weeklyHours, int version) {
 
-    /** One working period, e.g. {@code {"day": "MONDAY", "start": "08:00", "end": "17:00"}}. */
+    /** One working period: day MONDAY to SUNDAY, start and end as HH:mm (end 24:00 closes the day). */
     public record PeriodView(String day, String start, String end) {}
 
     static List<PeriodView> periods(WeeklyHours hours) {
