@@ -132,7 +132,7 @@ class StaffEditing {
         }
     }
 
-    /** "" for a blank value (clear it), the stripped value when it matches, else a problem. */
+    /** The empty text for a blank value (clear it); the stripped value when it matches; else a problem. */
     private static String check(InvalidStaffInput.Problems problems, String field, String value, Pattern shape, int max, String what) {
         String v = value.strip();
         if (v.isEmpty()) {
