@@ -29,14 +29,34 @@ public class StaffSkills {
     }
 
     /**
-     * Ids of the active staff (enabled accounts in the {@code staff} group) who have all the skills,
-     * sorted; found with one query, whatever the size of the staff.
+     * A sub-select of one column {@code user_id} for modules that rank candidates in their own SQL
+     * statement (e.g. work-order assignment) instead of loading every id.
+     *
+     * @param sql the select; embed it as {@code (sql)} and bind {@code params} in order
+     */
+    public record CandidateSelect(String sql, List<Object> params) {}
+
+    /**
+     * Ids of the active staff (enabled accounts in the {@code staff} group, on duty in the staff
+     * directory) who have all the skills, sorted; found with one query, whatever the size of the staff.
      */
     public List<String> activeStaffWithAll(Collection<String> requiredSkills) {
         return skills.activeStaffWithAll(requiredSkills);
     }
 
-    /** Whether work may be given to the user: it exists, is in {@code staff} and its account is enabled. */
+    /** The candidates of {@link #activeStaffWithAll} as a sub-select; the skills must not be empty. */
+    public CandidateSelect activeStaffWithAllSelect(Collection<String> requiredSkills) {
+        List<String> distinct = requiredSkills.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            throw new IllegalArgumentException("at least one skill is required");
+        }
+        return new CandidateSelect(UserSkills.candidatesSql(distinct.size()), List.copyOf(UserSkills.withCount(distinct)));
+    }
+
+    /**
+     * Whether work may be given to the user: it exists, is in {@code staff}, its account is enabled
+     * and it is on duty (not on leave) in the staff directory.
+     */
     public boolean isActiveStaff(String userId) {
         return userId != null && skills.isActiveStaff(userId);
     }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns users and groups into addresses for a channel type, from Flowable IDM: the user's e-mail for
  * EMAIL, the user info {@code phone} for SMS, {@code pushToken} (else the user id) for PUSH, the user
- * id for IN_APP and WEBHOOK. Groups expand to their members.
+ * info {@code imId} (else the user id) for WEBHOOK, the user id for IN_APP. The staff directory
+ * ({@code /staff}) edits e-mail, phone and IM id there. Groups expand to their members.
  */
 @Component
 class RecipientDirectory {
@@ -55,7 +56,11 @@ class RecipientDirectory {
                 String token = identityService.getUserInfo(user.getId(), "pushToken");
                 yield token == null ? user.getId() : token;
             }
-            case IN_APP, WEBHOOK -> user.getId();
+            case WEBHOOK -> {
+                String imId = identityService.getUserInfo(user.getId(), "imId");
+                yield imId == null ? user.getId() : imId;
+            }
+            case IN_APP -> user.getId();
         };
         String problem = address == null || address.isBlank()
                 ? "user '" + user.getId() + "' has no " + (type == ChannelType.SMS ? "phone number" : "e-mail address")

@@ -19,6 +19,11 @@ class ApiAccessRules {
                 // Opsflow's own operations API (dead-letter jobs, …): admins only; the controllers check it too.
                 .requestMatchers(path.matcher("/api/v1/admin/**"))
                 .hasAuthority(SecurityConfiguration.ADMIN)
+                // The staff directory: supervisors and admins edit it, integrators may read it.
+                .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/staff/**"))
+                .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.SUPERVISOR, SecurityConfiguration.INTEGRATOR)
+                .requestMatchers(path.matcher("/api/v1/staff/**"))
+                .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.SUPERVISOR)
                 // Code-running and engine-wide operations: admins only.
                 .requestMatchers(path.matcher("/process-api/management/**"))
                 .hasAuthority(SecurityConfiguration.ADMIN)

@@ -34,6 +34,8 @@ class SecurityConfiguration {
     static final String ADMIN = CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.ADMIN;
     static final String DESIGNER = CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.DESIGNER;
     static final String[] PLAN_WRITERS = {CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.SUPERVISOR, CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.INTEGRATOR};
+    static final String SUPERVISOR = CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.SUPERVISOR;
+    static final String INTEGRATOR = CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.INTEGRATOR;
 
     @Bean
     @Order(1)
@@ -102,6 +104,9 @@ class SecurityConfiguration {
                         // Recurring work-order plans: supervisors, integrators and admins (the pages check it too).
                         .requestMatchers(withDefaults().matcher("/work-order-plans/**"), withDefaults().matcher("/work-order-plans"))
                         .hasAnyAuthority(ADMIN, PLAN_WRITERS[0], PLAN_WRITERS[1])
+                        // The staff directory pages: supervisors and admins.
+                        .requestMatchers(withDefaults().matcher("/staff/**"))
+                        .hasAnyAuthority(ADMIN, SUPERVISOR)
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -1,29 +1,35 @@
 package io.opsflow.workorder.assignment;
 
-import io.opsflow.platform.StaffSkills;
 import io.opsflow.workorder.order.WorkOrderSettings;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Finds the candidates for some required skills and ranks them with {@link AssignmentScoring}. */
+/**
+ * Finds the best candidates for some required skills with one statement and ranks them with
+ * {@link AssignmentScoring}: the ranking lists the best {@code opsflow.workorder.explained-candidates}
+ * and counts all of them.
+ */
 @Component
 public class AssignmentRanking {
 
-    private final StaffSkills staffSkills;
-    private final CandidateFactsQuery facts;
+    private final CandidateRankingQuery query;
     private final ScoringWeights weights;
     private final AssignmentScoring scoring;
+    private final int listed;
 
-    AssignmentRanking(StaffSkills staffSkills, CandidateFactsQuery facts, WorkOrderSettings settings) {
-        this.staffSkills = staffSkills;
-        this.facts = facts;
+    AssignmentRanking(CandidateRankingQuery query, WorkOrderSettings settings) {
+        this.query = query;
         this.weights = settings.weights().toWeights();
         this.scoring = new AssignmentScoring(weights);
+        this.listed = Math.max(1, settings.explainedCandidates());
     }
 
     public Ranking rank(List<String> requiredSkills) {
         List<String> required = requiredSkills.stream().distinct().toList();
-        List<String> candidates = staffSkills.activeStaffWithAll(required);
-        return new Ranking(Ranking.RULE, required, weights, scoring.rank(required.size(), facts.of(candidates, required.size())));
+        if (required.isEmpty()) {
+            throw new IllegalArgumentException("a work order needs at least one required skill");
+        }
+        CandidateRankingQuery.Result found = query.best(required, weights, listed);
+        return new Ranking(Ranking.RULE, required, weights, scoring.rank(required.size(), found.best()), found.total());
     }
 }

@@ -22,7 +22,7 @@ public final class Explanation {
         json.put("requiredSkills", ranking.requiredSkills());
         json.put("weights", ranking.weights());
         json.put("chosen", chosen);
-        json.put("candidateCount", ranking.candidates().size());
+        json.put("candidateCount", ranking.candidateCount());
         json.put("candidates", ranking.candidates().stream().limit(Math.max(0, limit)).toList());
         json.put("computedAt", at.toString());
         try {

@@ -1,5 +1,6 @@
 package io.opsflow.workorder.order;
 
+import io.opsflow.workorder.assignment.LoadCounters;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -27,10 +28,12 @@ public class WorkOrderStore {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate numbering;
+    private final LoadCounters load;
 
-    WorkOrderStore(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
+    WorkOrderStore(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, LoadCounters load) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.load = load;
         this.numbering = new TransactionTemplate(transactionManager);
         this.numbering.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -103,19 +106,40 @@ public class WorkOrderStore {
     }
 
     /** The scorer's result: an assignee (ASSIGNED) or none (WAITING_DISPATCH), with the explanation. */
+    @Transactional
     public void recordAssignment(String id, String assignee, String explanation) {
         WorkOrderStatus status = assignee == null ? WorkOrderStatus.WAITING_DISPATCH : WorkOrderStatus.ASSIGNED;
-        jdbc.sql("update app_wo_work_order set assignee = ?, status = ?, explanation = ?, updated_at = ? where id = ? and status <> 'ARCHIVED'")
+        String before = openAssignee(id);
+        if (jdbc.sql("update app_wo_work_order set assignee = ?, status = ?, explanation = ?, updated_at = ? where id = ? and status <> 'ARCHIVED'")
                 .params(assignee, status.name(), explanation, now(), id)
-                .update();
+                .update() == 1) {
+            load.addOpen(before, -1);
+            load.addOpen(assignee, 1);
+        }
     }
 
     /** Gives a not yet archived order to someone else; returns false when it is archived (or unknown). */
+    @Transactional
     public boolean reassign(String id, String assignee) {
-        return jdbc.sql("update app_wo_work_order set assignee = ?, status = case when status = 'SUBMITTED' then status else 'ASSIGNED' end, "
+        String before = openAssignee(id);
+        boolean changed = jdbc.sql("update app_wo_work_order set assignee = ?, status = case when status = 'SUBMITTED' then status else 'ASSIGNED' end, "
                         + "updated_at = ? where id = ? and status <> 'ARCHIVED'")
                 .params(assignee, now(), id)
                 .update() == 1;
+        if (changed) {
+            load.addOpen(before, -1);
+            load.addOpen(assignee, 1);
+        }
+        return changed;
+    }
+
+    /** The assignee of an open (ASSIGNED or SUBMITTED) order, locking its row; null otherwise. */
+    private String openAssignee(String id) {
+        return jdbc.sql("select assignee from app_wo_work_order where id = ? and status in ('ASSIGNED', 'SUBMITTED') for update")
+                .param(id)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     public boolean markSubmitted(String id, boolean checklistDone) {
@@ -143,6 +167,7 @@ public class WorkOrderStore {
     }
 
     /** Accepted: read-only from now on. Only a submitted order can be archived, and only once. */
+    @Transactional
     public void archive(String id) {
         int rows = jdbc.sql("update app_wo_work_order set status = 'ARCHIVED', archived_at = ?, updated_at = ? "
                         + "where id = ? and status = 'SUBMITTED'")
@@ -151,6 +176,7 @@ public class WorkOrderStore {
         if (rows != 1) {
             throw new WorkOrderConflict("work order " + id + " is not waiting for acceptance");
         }
+        load.accepted(id);
     }
 
     /** Records that overdue level {@code level} was reached; true only the first time, so each level warns once. */

@@ -56,7 +56,7 @@ class AssignmentScorer implements JavaDelegate {
         String chosen = ranked.best().map(CandidateScore::userId).orElse(null);
         store.recordAssignment(order.id(), chosen, Explanation.of(ranked, chosen, settings.explainedCandidates(), clock.instant()));
         ranked.best().ifPresent(best -> audit.record(order.id(), AuditEntry.AUTO, null, best.userId(), "assignmentScorer",
-                "best score " + best.score() + " of " + ranked.candidates().size() + " candidate(s)"));
+                "best score " + best.score() + " of " + ranked.candidateCount() + " candidate(s)"));
         WorkOrder assigned = store.find(order.id()).orElseThrow();
         WorkOrderVariables.write(execution, assigned, store.checklist(order.id()), settings.secondLevelAfter());
     }

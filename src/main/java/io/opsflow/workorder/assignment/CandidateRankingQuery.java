@@ -1,0 +1,68 @@
+package io.opsflow.workorder.assignment;
+
+import io.opsflow.platform.StaffSkills;
+import java.sql.DatabaseMetaData;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The best candidates and how many there are, in one statement: the platform's candidate select
+ * joined to the load counters, ordered by the score exactly as {@link AssignmentScoring} computes and
+ * rounds it (same double arithmetic), then fewer open orders, then user id in code-point order, and
+ * cut to the first {@code limit}. Nothing per candidate comes back beyond those rows.
+ */
+@Component
+class CandidateRankingQuery {
+
+    private static final String D = " as double precision)";
+    private static final String OPEN = "greatest(0, coalesce(l.open_orders, 0))";
+    private static final String SCORE = "cast(?" + D + " * cast(1" + D
+            + " + cast(?" + D + " * (cast(1" + D + " / (cast(1" + D + " + cast(" + OPEN + D + "))"
+            + " + cast(?" + D + " * (case when coalesce(l.accepted_orders, 0) <= 0 then cast(" + AssignmentScoring.NEUTRAL_PERFORMANCE + D
+            + " else least(cast(1" + D + ", cast(coalesce(l.on_time_acceptances, 0)" + D + " / cast(l.accepted_orders" + D + ") end)";
+
+    record Result(List<CandidateFacts> best, int total) {}
+
+    private final JdbcClient jdbc;
+    private final StaffSkills staffSkills;
+    private final String userOrder;
+
+    CandidateRankingQuery(JdbcClient jdbc, StaffSkills staffSkills, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.staffSkills = staffSkills;
+        this.userOrder = isPostgres(dataSource) ? "c.user_id collate \"C\"" : "c.user_id";
+    }
+
+    Result best(List<String> requiredSkills, ScoringWeights weights, int limit) {
+        StaffSkills.CandidateSelect candidates = staffSkills.activeStaffWithAllSelect(requiredSkills);
+        List<Object> params = new ArrayList<>(candidates.params());
+        params.addAll(List.of(weights.skill(), weights.load(), weights.performance(), Math.max(1, limit)));
+        int[] total = {0};
+        List<CandidateFacts> best = jdbc.sql("select c.user_id, " + OPEN + " as open_orders, coalesce(l.accepted_orders, 0) as accepted, "
+                        + "coalesce(l.on_time_acceptances, 0) as on_time, count(*) over () as total "
+                        + "from (" + candidates.sql() + ") c left join app_wo_staff_load l on l.user_id = c.user_id "
+                        + "order by floor((" + SCORE + ") * cast(10000" + D + " + cast(0.5" + D + ") desc, " + OPEN + ", " + userOrder
+                        + " fetch first ? rows only")
+                .params(params)
+                .query((rs, n) -> {
+                    total[0] = rs.getInt("total");
+                    return new CandidateFacts(rs.getString("user_id"), requiredSkills.size(), rs.getLong("open_orders"),
+                            rs.getLong("accepted"), rs.getLong("on_time"));
+                })
+                .list();
+        return new Result(best, total[0]);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try {
+            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+            return product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.opsflow.workorder.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opsflow.platform.TestUsers;
+import io.opsflow.support.OpsflowIntegrationTest;
+import io.opsflow.workorder.order.NewWorkOrder;
+import io.opsflow.workorder.order.WorkOrderStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The load counters follow every assignment and status change and match a recount of the orders. */
+@OpsflowIntegrationTest
+class LoadCountersIT {
+
+    @Autowired WorkOrderStore store;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void assignReassignSubmitReworkAndArchiveKeepTheCountersEqualToARecount() {
+        String first = TestUsers.uniqueId("first");
+        String second = TestUsers.uniqueId("second");
+        String onTime = newOrder(Duration.ofHours(2));
+        String late = newOrder(Duration.ofHours(-1));
+        String waiting = newOrder(Duration.ofHours(2));
+
+        store.recordAssignment(onTime, first, "{}");
+        store.recordAssignment(late, first, "{}");
+        store.recordAssignment(waiting, null, "{}");
+        assertThat(counters(first)).containsExactly(2L, 0L, 0L);
+
+        store.reassign(onTime, second);
+        store.reassign(waiting, second);
+        assertThat(counters(first)).containsExactly(1L, 0L, 0L);
+        assertThat(counters(second)).containsExactly(2L, 0L, 0L);
+
+        store.markSubmitted(onTime, true);
+        store.markRework(onTime);
+        store.markSubmitted(onTime, true);
+        store.archive(onTime);
+        store.markSubmitted(late, true);
+        store.archive(late);
+
+        assertThat(counters(first)).containsExactly(0L, 1L, 0L).isEqualTo(recount(first));
+        assertThat(counters(second)).containsExactly(1L, 1L, 1L).isEqualTo(recount(second));
+    }
+
+    private String newOrder(Duration dueIn) {
+        return store.create(new NewWorkOrder("Counter check", null, "A区", List.of("电工"), List.of(), 50, Instant.now().plus(dueIn), "sup"))
+                .id();
+    }
+
+    private List<Long> counters(String user) {
+        return jdbc.sql("select open_orders, accepted_orders, on_time_acceptances from app_wo_staff_load where user_id = ?")
+                .param(user)
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .optional()
+                .orElse(List.of(0L, 0L, 0L));
+    }
+
+    private List<Long> recount(String user) {
+        return jdbc.sql("select sum(case when status in ('ASSIGNED', 'SUBMITTED') then 1 else 0 end), "
+                        + "sum(case when status = 'ARCHIVED' then 1 else 0 end), "
+                        + "sum(case when status = 'ARCHIVED' and submitted_at <= due_at then 1 else 0 end) "
+                        + "from app_wo_work_order where assignee = ?")
+                .param(user)
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
+    }
+}
