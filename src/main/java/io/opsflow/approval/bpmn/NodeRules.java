@@ -28,7 +28,9 @@ public final class NodeRules {
         extension.setNamespacePrefix(ApprovalConventions.NAMESPACE_PREFIX);
         try {
             extension.setElementText(ModelJson.mapper().writer().withoutFeatures(
-                    com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(node));
+                    com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(node)
+                    // The text is written as CDATA; a name containing its end marker must not close it.
+                    .replace("]]>", "]]\\u003e"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("node rule could not be written", e);
         }

@@ -42,6 +42,11 @@ class ApiAccessRules {
                 .hasAuthority(SecurityConfiguration.ADMIN)
                 .requestMatchers(path.matcher(HttpMethod.PATCH, "/process-api/identity/**"))
                 .hasAuthority(SecurityConfiguration.ADMIN)
+                // Approval design (simple models, publish, BPMN): designers and admins; predicting approvers: anyone signed in.
+                .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/approval-definitions/*/predict"))
+                .authenticated()
+                .requestMatchers(path.matcher("/api/v1/approval-definitions/**"))
+                .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.DESIGNER)
                 // Deploying and changing process definitions: designers and admins.
                 .requestMatchers(path.matcher(HttpMethod.POST, "/process-api/repository/**"))
                 .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.DESIGNER)

@@ -96,6 +96,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(withDefaults().matcher("/admin/**"))
                         .hasAuthority(ADMIN)
+                        .requestMatchers(withDefaults().matcher("/approvals/design/**"))
+                        .hasAnyAuthority(ADMIN, DESIGNER)
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
