@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * JUEL condition expressions built from validated conditions, never from user text: the field name
  * is a checked identifier passed as a quoted literal to {@code execution.getVariable}, the operator
  * comes from a fixed table and the value is a typed literal (a number, true/false, or a string
- * literal with quotes and backslashes escaped). A missing optional field reads as null.
+ * literal with single quotes and backslashes escaped). A missing optional field reads as null.
  */
 public final class ConditionExpressions {
 
@@ -35,11 +35,11 @@ public final class ConditionExpressions {
         return "(" + variable + " " + condition.operator().juel() + " " + literal + ")";
     }
 
-    /** A JUEL string literal: single quotes, with backslash and both quote characters escaped. */
+    /** A JUEL string literal: single quotes, with backslash and single quote escaped (JUEL knows no other escapes). */
     public static String stringLiteral(String value) {
         StringBuilder out = new StringBuilder("'");
         for (char c : value.toCharArray()) {
-            if (c == '\\' || c == '\'' || c == '"') {
+            if (c == '\\' || c == '\'') {
                 out.append('\\');
             }
             out.append(c);
