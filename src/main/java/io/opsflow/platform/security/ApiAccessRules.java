@@ -53,6 +53,11 @@ class ApiAccessRules {
                 // Recurring work-order plans: supervisors, integrators and admins; staff may not (the controller checks it too).
                 .requestMatchers(path.matcher("/api/v1/work-order-plans/**"), path.matcher("/api/v1/work-order-plans"))
                 .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.PLAN_WRITERS[0], SecurityConfiguration.PLAN_WRITERS[1])
+                // Approval design (simple models, publish, BPMN): designers and admins; predicting approvers: anyone signed in.
+                .requestMatchers(path.matcher(HttpMethod.POST, "/api/v1/approval-definitions/*/predict"))
+                .authenticated()
+                .requestMatchers(path.matcher("/api/v1/approval-definitions/**"))
+                .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.DESIGNER)
                 // Deploying and changing process definitions: designers and admins.
                 .requestMatchers(path.matcher(HttpMethod.POST, "/process-api/repository/**"))
                 .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.DESIGNER)

@@ -107,6 +107,8 @@ class SecurityConfiguration {
                         // The staff directory pages: supervisors and admins.
                         .requestMatchers(withDefaults().matcher("/staff/**"))
                         .hasAnyAuthority(ADMIN, SUPERVISOR)
+                        .requestMatchers(withDefaults().matcher("/approvals/design/**"))
+                        .hasAnyAuthority(ADMIN, DESIGNER)
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
