@@ -238,7 +238,12 @@ public class ApprovalRuntime {
             if (plan.moved().size() == 1) {
                 builder.moveActivityIdTo(plan.moved().get(0), plan.target());
             } else {
-                builder.moveActivityIdsToSingleActivityId(plan.moved(), plan.target());
+                // The scope-level executions (a branch's execution, a 会签 node's root), not every child of them.
+                List<String> executions = runtimeService.createExecutionQuery().processInstanceId(pid).list().stream()
+                        .filter(e -> pid.equals(e.getParentId()) && plan.moved().contains(e.getActivityId()))
+                        .map(Execution::getId)
+                        .toList();
+                builder.moveExecutionsToSingleActivityId(executions, plan.target());
             }
         } else if (plan.moved().size() == 1) {
             List<String> targets = new ArrayList<>();
@@ -609,13 +614,13 @@ public class ApprovalRuntime {
     }
 
     private void notifyStarter(String template, Task task, CurrentUser user, String comment, Map<String, String> extra) {
-        Object starter = runtimeService.getVariable(task.getExecutionId(), STARTER);
+        String starter = historic(task.getProcessInstanceId()).getStartUserId();
         if (starter == null) {
             return;
         }
         Map<String, String> about = new LinkedHashMap<>(about(task, comment));
         about.putAll(extra);
-        notifications.send(template, List.of(starter.toString()), user.id(), task.getProcessInstanceId(), task.getId(), about);
+        notifications.send(template, List.of(starter), user.id(), task.getProcessInstanceId(), task.getId(), about);
     }
 
     private Map<String, String> about(Task task, String comment) {
