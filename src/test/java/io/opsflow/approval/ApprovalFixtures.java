@@ -1,0 +1,125 @@
+package io.opsflow.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opsflow.approval.bpmn.BpmnGenerator;
+import io.opsflow.approval.model.ApprovalForm;
+import io.opsflow.approval.model.FormFieldSpec;
+import io.opsflow.approval.model.Node;
+import io.opsflow.approval.model.SimpleModel;
+import io.opsflow.platform.TestUsers;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.IdentityService;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.task.api.Task;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/** Deploys generated approvals with unique keys, starts them and acts on their tasks as run time does. */
+@Component
+public class ApprovalFixtures {
+
+    @Autowired RepositoryService repositoryService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired HistoryService historyService;
+    @Autowired IdentityService identityService;
+
+    public String user(String prefix, String... groups) {
+        return TestUsers.create(identityService, prefix, groups);
+    }
+
+    public String group(String prefix) {
+        String id = TestUsers.uniqueId(prefix);
+        var group = identityService.newGroup(id);
+        group.setName(id);
+        identityService.saveGroup(group);
+        return id;
+    }
+
+    public void join(String user, String group) {
+        identityService.createMembership(user, group);
+    }
+
+    public static SimpleModel model(List<FormFieldSpec> fields, Node... nodes) {
+        String code = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        return new SimpleModel(code, "Test approval " + code, null, new ApprovalForm(fields), Arrays.asList(nodes));
+    }
+
+    /** Deploys the model's generated BPMN and returns the process key. */
+    public String deploy(SimpleModel model) {
+        String key = ApprovalConventions.keyOf(model.code());
+        String xml = BpmnGenerator.xml(model, key);
+        repositoryService.createDeployment().name(key).addString(key + ".bpmn20.xml", xml).deploy();
+        return key;
+    }
+
+    public String start(String key, String starter, Map<String, Object> variables) {
+        identityService.setAuthenticatedUserId(starter);
+        try {
+            return runtimeService.startProcessInstanceByKey(key, new HashMap<>(variables)).getId();
+        } finally {
+            identityService.setAuthenticatedUserId(null);
+        }
+    }
+
+    public List<Task> open(String instanceId) {
+        return taskService.createTaskQuery().processInstanceId(instanceId).orderByTaskCreateTime().asc().list();
+    }
+
+    public List<String> assignees(String instanceId) {
+        return open(instanceId).stream().map(Task::getAssignee).sorted().toList();
+    }
+
+    public Task taskOf(String instanceId, String user) {
+        List<Task> mine = open(instanceId).stream().filter(t -> user.equals(t.getAssignee())).toList();
+        assertThat(mine).as("open task of " + user).hasSize(1);
+        return mine.get(0);
+    }
+
+    public void act(String instanceId, String user, String outcome) {
+        Task task = taskOf(instanceId, user);
+        taskService.setVariableLocal(task.getId(), ApprovalConventions.OUTCOME, outcome);
+        identityService.setAuthenticatedUserId(user);
+        try {
+            taskService.addComment(task.getId(), instanceId, outcome + " by " + user);
+        } finally {
+            identityService.setAuthenticatedUserId(null);
+        }
+        taskService.complete(task.getId());
+    }
+
+    public void approve(String instanceId, String user) {
+        act(instanceId, user, ApprovalConventions.APPROVED);
+    }
+
+    public void reject(String instanceId, String user) {
+        act(instanceId, user, ApprovalConventions.REJECTED);
+    }
+
+    public boolean ended(String instanceId) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count() == 0;
+    }
+
+    public Object variable(String instanceId, String name) {
+        var value = historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId).variableName(name)
+                .singleResult();
+        return value == null ? null : value.getValue();
+    }
+
+    public String result(String instanceId) {
+        return (String) variable(instanceId, ApprovalConventions.RESULT);
+    }
+
+    public boolean passed(String instanceId, String activityId) {
+        return historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId).activityId(activityId)
+                .count() > 0;
+    }
+}
