@@ -1,5 +1,6 @@
 package io.opsflow.approval.run;
 
+import io.opsflow.approval.cc.CcRecords;
 import io.opsflow.approval.timeline.ActionLog;
 import io.opsflow.platform.CurrentUser;
 import org.flowable.engine.HistoryService;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may see an approval: admins, its starter, everyone who has or had a task in it (also as owner of
- * a delegated task) and everyone it was CC'd to. Everyone else gets a 404, as if it did not exist.
+ * a delegated task) and everyone it was CC'd to (by a CC node or by hand). Everyone else gets a 404, as if it did not exist.
  */
 @Component
 public class ApprovalAccess {
@@ -17,8 +18,10 @@ public class ApprovalAccess {
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
     private final ActionLog log;
+    private final CcRecords ccRecords;
 
-    ApprovalAccess(HistoryService historyService, RepositoryService repositoryService, ActionLog log) {
+    ApprovalAccess(HistoryService historyService, RepositoryService repositoryService, ActionLog log, CcRecords ccRecords) {
+        this.ccRecords = ccRecords;
         this.historyService = historyService;
         this.repositoryService = repositoryService;
         this.log = log;
@@ -41,7 +44,8 @@ public class ApprovalAccess {
         String id = instance.getId();
         return historyService.createHistoricTaskInstanceQuery().processInstanceId(id).taskAssignee(user.id()).count() > 0
                 || historyService.createHistoricTaskInstanceQuery().processInstanceId(id).taskOwner(user.id()).count() > 0
-                || log.wasCcTo(id, user.id());
+                || log.wasCcTo(id, user.id())
+                || ccRecords.forInstance(id).stream().anyMatch(cc -> user.id().equals(cc.userId()));
     }
 
     public boolean isApproval(String processDefinitionId) {

@@ -1,6 +1,7 @@
 package io.opsflow.approval.run;
 
-import io.opsflow.approval.timeline.ActionEntry;
+import io.opsflow.approval.cc.CcRecord;
+import io.opsflow.approval.cc.CcRecords;
 import io.opsflow.approval.timeline.ActionLog;
 import io.opsflow.approval.timeline.Timeline;
 import io.opsflow.platform.CurrentUser;
@@ -35,9 +36,11 @@ public class ApprovalReads {
     private final ApprovalAccess access;
     private final ActionLog log;
     private final Timeline timeline;
+    private final CcRecords ccRecords;
 
     ApprovalReads(RepositoryService repositoryService, HistoryService historyService, TaskService taskService, ApprovalAccess access,
-            ActionLog log, Timeline timeline) {
+            ActionLog log, Timeline timeline, CcRecords ccRecords) {
+        this.ccRecords = ccRecords;
         this.repositoryService = repositoryService;
         this.historyService = historyService;
         this.taskService = taskService;
@@ -116,11 +119,11 @@ public class ApprovalReads {
         return rows;
     }
 
-    /** Approvals CC'd to the user, newest first. */
+    /** Approvals CC'd to the user (by CC nodes and by hand, from {@link CcRecords}), newest first. */
     public List<ApprovalSummary> ccToMe(CurrentUser user) {
         List<ApprovalSummary> rows = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (ActionEntry cc : log.ccTo(user.id(), LIST_LIMIT)) {
+        for (CcRecord cc : ccRecords.forUser(user.id(), 0, 100)) {
             if (!seen.add(cc.processInstanceId())) {
                 continue;
             }

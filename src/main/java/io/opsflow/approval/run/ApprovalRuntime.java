@@ -7,6 +7,7 @@ import static io.opsflow.approval.run.ApprovalDefinitions.STARTER;
 import static io.opsflow.approval.run.ApprovalDefinitions.STARTER_NODE;
 import static io.opsflow.approval.run.ApprovalDefinitions.WAITING_FOR;
 
+import io.opsflow.approval.cc.CcRecords;
 import io.opsflow.approval.notify.ApprovalNotifications;
 import io.opsflow.approval.timeline.ActionEntry;
 import io.opsflow.approval.timeline.ActionKind;
@@ -63,10 +64,14 @@ public class ApprovalRuntime {
     private final ActionLog log;
     private final ApprovalNotifications notifications;
     private final UrgeLimit urgeLimit;
+    private final CcRecords ccRecords;
+    private final java.time.Clock clock;
 
     ApprovalRuntime(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
             RepositoryService repositoryService, IdentityService identityService, ApprovalAccess access, ActionLog log,
-            ApprovalNotifications notifications, UrgeLimit urgeLimit) {
+            ApprovalNotifications notifications, UrgeLimit urgeLimit, CcRecords ccRecords, java.time.Clock clock) {
+        this.ccRecords = ccRecords;
+        this.clock = clock;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.historyService = historyService;
@@ -405,6 +410,7 @@ public class ApprovalRuntime {
         for (String to : distinct) {
             log.record(processInstanceId, null, null, ActionKind.CC, user.id(), to, null, blankToNull(comment));
         }
+        ccRecords.record(processInstanceId, null, distinct, user.id(), blankToNull(comment), clock.instant());
         notifications.send(ApprovalNotifications.CC, distinct, user.id(), processInstanceId, null,
                 Map.of("approvalName", nameOr(instance), "starter", Objects.toString(instance.getStartUserId(), ""),
                         "comment", Objects.toString(comment, "")));

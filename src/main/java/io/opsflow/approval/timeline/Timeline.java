@@ -1,5 +1,7 @@
 package io.opsflow.approval.timeline;
 
+import io.opsflow.approval.cc.CcRecord;
+import io.opsflow.approval.cc.CcRecords;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,14 +10,16 @@ import org.flowable.engine.TaskService;
 import org.flowable.engine.task.Attachment;
 import org.springframework.stereotype.Component;
 
-/** An approval's timeline: its action log (actions, comments, CCs, nodes reached) and attachments, oldest first. */
+/** An approval's timeline: its action log (actions, comments, CCs, nodes reached), the CC nodes' records and attachments, oldest first. */
 @Component
 public class Timeline {
 
     private final ActionLog log;
     private final TaskService taskService;
+    private final CcRecords ccRecords;
 
-    Timeline(ActionLog log, TaskService taskService) {
+    Timeline(ActionLog log, TaskService taskService, CcRecords ccRecords) {
+        this.ccRecords = ccRecords;
         this.log = log;
         this.taskService = taskService;
     }
@@ -30,6 +34,12 @@ public class Timeline {
         for (Attachment a : taskService.getProcessInstanceAttachments(processInstanceId)) {
             items.add(new TimelineItem(a.getTime().toInstant(), "ATTACHMENT", a.getUserId(), null, null, null, a.getName(), a.getDescription(),
                     a.getId()));
+        }
+        for (CcRecord cc : ccRecords.forInstance(processInstanceId)) {
+            if (CcRecords.CC_NODE.equals(cc.ccBy())) { // CCs by hand are in the action log already
+                items.add(new TimelineItem(cc.createdAt(), ActionKind.CC.name(), cc.ccBy(), cc.nodeId(),
+                        cc.nodeId() == null ? null : nodeNames.getOrDefault(cc.nodeId(), cc.nodeId()), cc.userId(), null, cc.note(), null));
+            }
         }
         items.sort(Comparator.comparing(TimelineItem::at));
         return items;
