@@ -128,7 +128,7 @@ class ApprovalPages {
     private String act(String approvalId, RedirectAttributes redirect, java.util.function.Supplier<String> work) {
         try {
             redirect.addFlashAttribute("message", work.get());
-        } catch (InvalidApprovalInput | ApprovalConflict | NotAllowed | UrgedTooSoon e) {
+        } catch (InvalidApprovalInput | ApprovalConflict | NotAllowed | UrgedTooSoon | io.opsflow.approval.run.UnknownApproval e) {
             redirect.addFlashAttribute("warning", e.getMessage());
         } catch (FlowableOptimisticLockingException e) {
             redirect.addFlashAttribute("warning", "Someone else acted on this approval at the same time; here is its current state.");
