@@ -1,0 +1,172 @@
+package io.opsflow.approval.web.run;
+
+import io.opsflow.approval.run.ApprovalConflict;
+import io.opsflow.approval.run.ApprovalDetail;
+import io.opsflow.approval.run.ApprovalReads;
+import io.opsflow.approval.run.ApprovalRuntime;
+import io.opsflow.approval.run.ApprovalRuntime.AddPosition;
+import io.opsflow.approval.run.InvalidApprovalInput;
+import io.opsflow.approval.run.NotAllowed;
+import io.opsflow.approval.run.UrgedTooSoon;
+import io.opsflow.platform.CurrentUser;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The approval pages: {@code /approvals} (to do, done, my approvals, CC'd to me, start) and
+ * {@code /approvals/{id}} (form values, node progress, timeline, and a button for every operation the
+ * caller may try). Refusals come back as a warning on the same page, nothing changed.
+ */
+@Controller
+class ApprovalPages {
+
+    private final ApprovalRuntime runtime;
+    private final ApprovalReads reads;
+
+    ApprovalPages(ApprovalRuntime runtime, ApprovalReads reads) {
+        this.runtime = runtime;
+        this.reads = reads;
+    }
+
+    @GetMapping("/approvals")
+    String list(@RequestParam(defaultValue = "todo") String view, Model model) {
+        CurrentUser user = CurrentUser.required();
+        model.addAttribute("view", view);
+        model.addAttribute("rows", switch (view) {
+            case "done" -> reads.done(user);
+            case "mine" -> reads.mine(user);
+            case "cc" -> reads.ccToMe(user);
+            default -> reads.todo(user);
+        });
+        model.addAttribute("startable", reads.startable());
+        return "approval/list";
+    }
+
+    @PostMapping("/approvals/start")
+    String start(@RequestParam String definitionKey, @RequestParam String title, @RequestParam(defaultValue = "") String details,
+            RedirectAttributes redirect) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("title", title);
+        if (!details.isBlank()) {
+            form.put("details", details);
+        }
+        try {
+            String id = runtime.start(definitionKey, form, CurrentUser.required());
+            redirect.addFlashAttribute("message", "Started.");
+            return "redirect:/approvals/" + id;
+        } catch (InvalidApprovalInput | ApprovalConflict e) {
+            redirect.addFlashAttribute("warning", e.getMessage());
+            return "redirect:/approvals?view=mine";
+        }
+    }
+
+    @GetMapping("/approvals/{id}")
+    String detail(@PathVariable String id, Model model) {
+        CurrentUser user = CurrentUser.required();
+        ApprovalDetail detail = reads.detail(id, user);
+        model.addAttribute("a", detail);
+        model.addAttribute("me", user.id());
+        ApprovalDetail.OpenTask mine = detail.openTasks().stream().filter(t -> user.id().equals(t.assignee())).findFirst().orElse(null);
+        model.addAttribute("myTask", mine);
+        model.addAttribute("returnTargets", mine == null || "starter".equals(mine.nodeId()) || mine.delegated() ? List.of()
+                : runtime.returnTargets(mine.taskId(), user));
+        model.addAttribute("isStarter", user.id().equals(detail.summary().starter()));
+        model.addAttribute("mayCancel", "RUNNING".equals(detail.summary().state()) && (user.isAdmin() || user.id().equals(detail.summary().starter())));
+        return "approval/detail";
+    }
+
+    @PostMapping("/approvals/tasks/{taskId}/{operation}")
+    String taskOperation(@PathVariable String taskId, @PathVariable String operation, @RequestParam String approvalId,
+            @RequestParam(defaultValue = "") String comment, @RequestParam(defaultValue = "") String user,
+            @RequestParam(defaultValue = "") String target, @RequestParam(defaultValue = "AFTER") String position,
+            @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUser.required();
+        return act(approvalId, redirect, () -> {
+            switch (operation) {
+                case "approve" -> runtime.approve(taskId, comment, me);
+                case "reject" -> runtime.reject(taskId, null, comment, me);
+                case "return" -> runtime.returnTo(taskId, target, comment, me);
+                case "transfer" -> runtime.transfer(taskId, user, comment, me);
+                case "delegate" -> runtime.delegate(taskId, user, comment, me);
+                case "resolve" -> runtime.resolve(taskId, comment, me);
+                case "add-approvers" -> runtime.addApprovers(taskId, users(user), "BEFORE".equals(position) ? AddPosition.BEFORE : AddPosition.AFTER,
+                        comment, me);
+                case "remove-approver" -> runtime.removeApprover(taskId, user, comment, me);
+                case "resubmit" -> runtime.resubmit(taskId, formOf(params), comment, me);
+                default -> throw new InvalidApprovalInput("Unknown operation.");
+            }
+            return done(operation);
+        });
+    }
+
+    @PostMapping("/approvals/{id}/{operation}")
+    String instanceOperation(@PathVariable String id, @PathVariable String operation, @RequestParam(defaultValue = "") String comment,
+            @RequestParam(defaultValue = "") String user, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUser.required();
+        return act(id, redirect, () -> {
+            switch (operation) {
+                case "cc" -> runtime.cc(id, users(user), comment, me);
+                case "withdraw" -> runtime.withdraw(id, comment, me);
+                case "cancel" -> runtime.cancel(id, comment, me);
+                case "urge" -> runtime.urge(id, comment, me);
+                default -> throw new InvalidApprovalInput("Unknown operation.");
+            }
+            return done(operation);
+        });
+    }
+
+    private String act(String approvalId, RedirectAttributes redirect, java.util.function.Supplier<String> work) {
+        try {
+            redirect.addFlashAttribute("message", work.get());
+        } catch (InvalidApprovalInput | ApprovalConflict | NotAllowed | UrgedTooSoon | io.opsflow.approval.run.UnknownApproval e) {
+            redirect.addFlashAttribute("warning", e.getMessage());
+        } catch (FlowableOptimisticLockingException e) {
+            redirect.addFlashAttribute("warning", "Someone else acted on this approval at the same time; here is its current state.");
+        }
+        return "redirect:/approvals/" + approvalId;
+    }
+
+    private static String done(String operation) {
+        return switch (operation) {
+            case "approve" -> "Approved.";
+            case "reject" -> "Rejected: the approval has ended.";
+            case "return" -> "Returned.";
+            case "transfer" -> "Transferred.";
+            case "delegate" -> "Delegated; it comes back to you when they are done.";
+            case "resolve" -> "Handed back.";
+            case "add-approvers" -> "Approvers added.";
+            case "remove-approver" -> "Approver removed.";
+            case "resubmit" -> "Resubmitted.";
+            case "cc" -> "Copied.";
+            case "withdraw" -> "Withdrawn: your node is open again.";
+            case "cancel" -> "Cancelled.";
+            case "urge" -> "Reminder sent.";
+            default -> "Done.";
+        };
+    }
+
+    private static List<String> users(String text) {
+        return Arrays.stream(text.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Resubmitted form values come as {@code form.<field>} parameters. */
+    private static Map<String, Object> formOf(Map<String, String> params) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith("form.")) {
+                form.put(k.substring(5), v);
+            }
+        });
+        return form;
+    }
+}
