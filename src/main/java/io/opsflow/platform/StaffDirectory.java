@@ -19,7 +19,7 @@ public class StaffDirectory {
     }
 
     /**
-     * Scheduled working hours of the user in {@code [from, to)}, from the weekly schedule in the
+     * Scheduled working hours of the user from {@code from} (inclusive) to {@code to} (exclusive), from the weekly schedule in the
      * user's time zone; 0 for a user without a schedule (or unknown) and for an empty period.
      */
     public double workingHours(String userId, Instant from, Instant to) {

@@ -582,10 +582,27 @@ public class ApprovalRuntime {
         taskService.setVariableLocal(task.getId(), OUTCOME, outcome);
         taskService.setVariableLocal(task.getId(), ACTOR, user.id());
         addComment(task, user, comment);
-        as(user, () -> {
-            taskService.complete(task.getId());
-            return null;
-        });
+        try {
+            as(user, () -> {
+                taskService.complete(task.getId());
+                return null;
+            });
+        } catch (RuntimeException failure) {
+            // Two deciders read the task before either committed: the loser's engine call may fail in any
+            // way (optimistic lock, or a plain error once the winner ended the instance). Task gone = lost.
+            if (taskGone(task.getId())) {
+                throw new ApprovalConflict("Someone else decided this task first; reload the approval.");
+            }
+            throw failure;
+        }
+    }
+
+    private boolean taskGone(String taskId) {
+        try {
+            return taskService.createTaskQuery().taskId(taskId).count() == 0;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
     }
 
     private void addComment(Task task, CurrentUser user, String comment) {

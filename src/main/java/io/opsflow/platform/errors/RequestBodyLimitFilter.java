@@ -18,8 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Bounds API request bodies (fault matrix row 19): a body announced larger than the limit is answered
  * 413 before a byte of it is read; one sent without a length (chunked) is cut off when it passes the
- * limit, and the read failure is answered 413 by {@link ApiErrorAdvice}. Multipart bodies (uploads,
- * deployments) get the multipart request limit, every other body the smaller JSON limit. Jackson's
+ * limit, and the read failure is answered 413 by {@link ApiErrorAdvice}. Files (multipart uploads and
+ * deployments, raw XML such as a BPMN import) get the multipart request limit, whose own checks give
+ * the clearer answer; every other body the smaller JSON limit. Jackson's
  * own limits (nesting depth 1000, string length 20 MB) then refuse deep nesting inside the bound.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
@@ -38,8 +39,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String type = request.getContentType();
-        long limit = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/") ? multipartLimit : jsonLimit;
+        long limit = isFile(request.getContentType()) ? multipartLimit : jsonLimit;
         long announced = request.getContentLengthLong();
         if (announced > limit) {
             log.warn("Refused a {} byte body on {} {} (limit {})", announced, request.getMethod(), request.getRequestURI(), limit);
@@ -49,6 +49,14 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(announced >= 0 ? request : new Bounded(request, limit), response);
+    }
+
+    private static boolean isFile(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("multipart/") || type.startsWith("application/xml") || type.startsWith("text/xml");
     }
 
     /** Thrown by the reading code when a body without a length passes the limit; answered 413. */

@@ -143,7 +143,7 @@ public record WeeklyHours(ZoneId zone, List<Period> periods) {
         return periods.stream().mapToDouble(Period::hours).sum();
     }
 
-    /** Scheduled working hours in {@code [from, to)}, following the zone's daylight-saving changes. */
+    /** Scheduled working hours from {@code from} (inclusive) to {@code to} (exclusive), following the zone's daylight-saving changes. */
     public double hoursBetween(Instant from, Instant to) {
         if (periods.isEmpty() || !to.isAfter(from)) {
             return 0;
