@@ -1,8 +1,10 @@
 package io.opsflow.workorder.api;
 
 import io.opsflow.platform.JsonErrors;
+import io.opsflow.printing.PrintException;
 import io.opsflow.workorder.order.InvalidWorkOrderInput;
 import io.opsflow.workorder.order.WorkOrderConflict;
+import io.opsflow.workorder.report.UnknownReport;
 import java.util.Map;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.springframework.core.Ordered;
@@ -29,6 +31,16 @@ class WorkOrderErrors {
     @ExceptionHandler(UnknownWorkOrder.class)
     ResponseEntity<Map<String, Object>> unknown() {
         return body(HttpStatus.NOT_FOUND, "The work order does not exist or you may not see it.");
+    }
+
+    @ExceptionHandler(UnknownReport.class)
+    ResponseEntity<Map<String, Object>> unknownReport() {
+        return body(HttpStatus.NOT_FOUND, "The report does not exist.");
+    }
+
+    @ExceptionHandler(PrintException.class)
+    ResponseEntity<Map<String, Object>> notPrinted(PrintException e) {
+        return body(HttpStatus.SERVICE_UNAVAILABLE, "The report could not be printed now: " + e.getMessage());
     }
 
     @ExceptionHandler(WorkOrderConflict.class)
