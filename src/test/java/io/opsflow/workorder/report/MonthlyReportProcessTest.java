@@ -45,6 +45,8 @@ class MonthlyReportProcessTest {
     void onTheFirstOfTheMonthTheTimerArchivesThePreviousMonthsPdfWithChartsAndSummaryOnce() throws Exception {
         String lily = TestUsers.uniqueId("report-lily");
         String wang = TestUsers.uniqueId("report-wang");
+        orders.workingWeek(lily);
+        orders.workingWeek(wang);
         Instant feb3 = Instant.parse("2031-02-03T09:00:00Z");
         // 地面维修: two archived on time, one archived late; 管道疏通: one still assigned; one without template.
         orders.insert("floor-repair", "地面维修 A区", "ARCHIVED", lily, feb3, feb3.plus(Duration.ofHours(8)),

@@ -18,6 +18,15 @@ class ReportOrders {
     }
 
     /** An order; {@code submittedAt}/{@code archivedAt} null for orders not that far. */
+    /** A staff directory schedule of Monday to Friday 08:00-16:00 UTC (40 hours a week) for the user. */
+    void workingWeek(String userId) {
+        jdbc.sql("insert into app_staff (user_id, on_duty, time_zone) values (?, true, 'UTC')").params(userId).update();
+        for (int day = 1; day <= 5; day++) {
+            jdbc.sql("insert into app_staff_hours (user_id, day_of_week, start_time, end_time) values (?, ?, '08:00', '16:00')")
+                    .params(userId, day).update();
+        }
+    }
+
     void insert(String templateCode, String title, String status, String assignee, Instant createdAt, Instant dueAt,
             Instant submittedAt, Instant archivedAt) {
         String id = UUID.randomUUID().toString();
