@@ -1,5 +1,7 @@
 package io.opsflow.bench;
 
+import org.awaitility.Awaitility;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -27,8 +29,10 @@ record DrainRun(String run, String side, int jobs, int completed, long duplicate
             throws Exception {
         DrainProbe.reset();
         long deadLettersBefore = engine.getManagementService().createDeadLetterJobQuery().count();
-        // startedAfter() compares timestamps: step past the previous run's last start time.
-        Thread.sleep(20);
+        // startedAfter() compares timestamps: begin only once the clock is past the previous run's last start.
+        Date previousStart = latestStart(engine);
+        Awaitility.await("clock past the previous run's last start").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
+                .until(() -> previousStart == null || new Date().after(previousStart));
         Date begin = new Date();
         AtomicInteger next = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(threads);
@@ -69,5 +73,11 @@ record DrainRun(String run, String side, int jobs, int completed, long duplicate
 
     private static long deadLetters(ProcessEngine engine, long before) {
         return engine.getManagementService().createDeadLetterJobQuery().count() - before;
+    }
+
+    private static Date latestStart(ProcessEngine engine) {
+        List<HistoricProcessInstance> latest = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(PROCESS).orderByProcessInstanceStartTime().desc().listPage(0, 1);
+        return latest.isEmpty() ? null : latest.get(0).getStartTime();
     }
 }

@@ -1,5 +1,8 @@
 package io.opsflow.bench;
 
+import java.time.Duration;
+import org.awaitility.Awaitility;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,8 @@ final class MessageLoad {
                     for (int from = next.getAndAdd(batch); from < messages; from = next.getAndAdd(batch)) {
                         if (perSecond > 0) {
                             long due = start + (long) (from / perSecond * 1e9);
-                            Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+                            Awaitility.await("batch " + from + " due").atMost(Duration.ofHours(1)).pollInterval(Duration.ofMillis(1))
+                                    .until(() -> System.nanoTime() >= due);
                         }
                         List<String> ids = side.queue(run, from, Math.min(messages, from + batch));
                         long committed = WallClock.nowMicros();

@@ -50,11 +50,6 @@ final class Await {
 
     /** A deliberate hold of real time (a stall, an outage, a quiet period), not a wait for a condition. */
     static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        Awaitility.await("hold of " + duration).pollDelay(duration).atMost(duration.plusSeconds(10)).until(() -> true);
     }
 }
