@@ -31,6 +31,8 @@ class EngineConfiguration {
     EngineConfigurationConfigurer<SpringProcessEngineConfiguration> opsflowEngineConfigurer(
             EngineProperties properties, NodeIdentity node, ObjectProvider<JobHandler> jobHandlers) {
         return config -> {
+            // New jobs beyond what the local queue takes stay unlocked for any node (decision 0066).
+            config.setJobManager(new HandOffWithinCapacity());
             // Modules contribute job types (e.g. messaging's delivery job) as JobHandler beans.
             jobHandlers.orderedStream().forEach(config::addCustomJobHandler);
             var jobs = config.getAsyncExecutor() instanceof AbstractAsyncExecutor executor
