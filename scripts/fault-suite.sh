@@ -43,6 +43,7 @@ declare -A ROW=(
   [ParallelBranchesFaultTest]="5  five async branches and a join"
   [LogoutAcrossNodesFaultTest]="26 logout on A and the old cookie"
   [TwoNodeDrainFaultTest]="B11 one node vs two draining jobs"
+  [TwoNodeHttpFaultTest]="B11 one node vs two over HTTP"
 )
 
 passed=0
