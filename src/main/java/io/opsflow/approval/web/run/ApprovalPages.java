@@ -1,5 +1,6 @@
 package io.opsflow.approval.web.run;
 
+import io.opsflow.approval.print.ApprovalPrinter;
 import io.opsflow.approval.run.ApprovalConflict;
 import io.opsflow.approval.run.ApprovalDetail;
 import io.opsflow.approval.run.ApprovalReads;
@@ -14,6 +15,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import io.opsflow.printing.PrintException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The approval pages: {@code /approvals} (to do, done, my approvals, CC'd to me, start) and
@@ -32,10 +44,12 @@ class ApprovalPages {
 
     private final ApprovalRuntime runtime;
     private final ApprovalReads reads;
+    private final ApprovalPrinter printer;
 
-    ApprovalPages(ApprovalRuntime runtime, ApprovalReads reads) {
+    ApprovalPages(ApprovalRuntime runtime, ApprovalReads reads, ApprovalPrinter printer) {
         this.runtime = runtime;
         this.reads = reads;
+        this.printer = printer;
     }
 
     @GetMapping("/approvals")
@@ -83,6 +97,22 @@ class ApprovalPages {
         model.addAttribute("isStarter", user.id().equals(detail.summary().starter()));
         model.addAttribute("mayCancel", "RUNNING".equals(detail.summary().state()) && (user.isAdmin() || user.id().equals(detail.summary().starter())));
         return "approval/detail";
+    }
+
+    /** The same PDF as {@code GET /api/v1/approvals/{id}/print}, for the page's session. */
+    @GetMapping("/approvals/{id}/print")
+    ResponseEntity<byte[]> print(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"approval-" + id.replaceAll("[^A-Za-z0-9-]", "") + ".pdf\"")
+                    .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                    .body(printer.print(id, CurrentUser.required()));
+        } catch (PrintException e) {
+            String page = "/approvals/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+            RequestContextUtils.getOutputFlashMap(request).put("warning", "The approval could not be printed now: " + e.getMessage());
+            RequestContextUtils.saveOutputFlashMap(page, request, response);
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(request.getContextPath() + page)).build();
+        }
     }
 
     @PostMapping("/approvals/tasks/{taskId}/{operation}")
