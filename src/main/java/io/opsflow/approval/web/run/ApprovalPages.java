@@ -1,8 +1,13 @@
 package io.opsflow.approval.web.run;
 
+import io.opsflow.approval.assignee.People;
+import io.opsflow.approval.assignee.Prediction;
+import io.opsflow.approval.definition.ApprovalModels;
+import io.opsflow.approval.definition.UnknownDefinitionException;
 import io.opsflow.approval.print.ApprovalPrinter;
 import io.opsflow.approval.run.ApprovalConflict;
 import io.opsflow.approval.run.ApprovalDetail;
+import io.opsflow.approval.run.ApprovalDiagram;
 import io.opsflow.approval.run.ApprovalReads;
 import io.opsflow.approval.run.ApprovalRuntime;
 import io.opsflow.approval.run.ApprovalRuntime.AddPosition;
@@ -45,11 +50,18 @@ class ApprovalPages {
     private final ApprovalRuntime runtime;
     private final ApprovalReads reads;
     private final ApprovalPrinter printer;
+    private final ApprovalDiagram diagram;
+    private final ApprovalModels models;
+    private final Prediction prediction;
 
-    ApprovalPages(ApprovalRuntime runtime, ApprovalReads reads, ApprovalPrinter printer) {
+    ApprovalPages(ApprovalRuntime runtime, ApprovalReads reads, ApprovalPrinter printer, ApprovalDiagram diagram, ApprovalModels models,
+            People people) {
         this.runtime = runtime;
         this.reads = reads;
         this.printer = printer;
+        this.diagram = diagram;
+        this.models = models;
+        this.prediction = new Prediction(people);
     }
 
     @GetMapping("/approvals")
@@ -63,6 +75,32 @@ class ApprovalPages {
             default -> reads.todo(user);
         });
         model.addAttribute("startable", reads.startable());
+        return "approval/list";
+    }
+
+    /** "Preview approvers": the list page again with the start form kept and who each approver node would go to. */
+    @PostMapping("/approvals/preview")
+    String preview(@RequestParam String definitionKey, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String details, Model model) {
+        CurrentUser user = CurrentUser.required();
+        list("mine", model);
+        model.addAttribute("chosenKey", definitionKey);
+        model.addAttribute("chosenTitle", title);
+        model.addAttribute("chosenDetails", details);
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("title", title);
+        if (!details.isBlank()) {
+            form.put("details", details);
+        }
+        boolean known = reads.startable().stream().anyMatch(d -> d.key().equals(definitionKey));
+        try {
+            model.addAttribute("predicted", known ? prediction.predict(models.latest(definitionKey), user.id(), form) : null);
+        } catch (UnknownDefinitionException | IllegalStateException e) { // hand-written BPMN: no simple model to predict from
+            model.addAttribute("predicted", null);
+        }
+        if (model.getAttribute("predicted") == null) {
+            model.addAttribute("warning", "No preview for this approval: it was not made in the designer.");
+        }
         return "approval/list";
     }
 
@@ -89,6 +127,7 @@ class ApprovalPages {
         CurrentUser user = CurrentUser.required();
         ApprovalDetail detail = reads.detail(id, user);
         model.addAttribute("a", detail);
+        model.addAttribute("diagram", diagram.svg(id, user));
         model.addAttribute("me", user.id());
         ApprovalDetail.OpenTask mine = detail.openTasks().stream().filter(t -> user.id().equals(t.assignee())).findFirst().orElse(null);
         model.addAttribute("myTask", mine);
