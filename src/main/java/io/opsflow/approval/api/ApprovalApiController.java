@@ -1,5 +1,6 @@
 package io.opsflow.approval.api;
 
+import io.opsflow.approval.print.ApprovalPrinter;
 import io.opsflow.approval.run.ApprovalDetail;
 import io.opsflow.approval.run.ApprovalReads;
 import io.opsflow.approval.run.ApprovalRuntime;
@@ -16,7 +17,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,10 +41,12 @@ class ApprovalApiController {
 
     private final ApprovalRuntime runtime;
     private final ApprovalReads reads;
+    private final ApprovalPrinter printer;
 
-    ApprovalApiController(ApprovalRuntime runtime, ApprovalReads reads) {
+    ApprovalApiController(ApprovalRuntime runtime, ApprovalReads reads, ApprovalPrinter printer) {
         this.runtime = runtime;
         this.reads = reads;
+        this.printer = printer;
     }
 
     @GetMapping("/definitions")
@@ -95,6 +101,18 @@ class ApprovalApiController {
     @Operation(summary = "The approval's timeline: actions, comments, CCs, attachments, oldest first")
     List<TimelineItem> timeline(@PathVariable String id) {
         return reads.detail(id, CurrentUser.required()).timeline();
+    }
+
+    @GetMapping(value = "/{id}/print", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The approval as a PDF: form values, a signature block per approver node and the timeline",
+            responses = {@ApiResponse(responseCode = "200"), @ApiResponse(responseCode = "404", description = "no such approval or not yours to see"),
+                @ApiResponse(responseCode = "503", description = "the PDF could not be printed (too large, too slow)")})
+    ResponseEntity<byte[]> print(@PathVariable String id) {
+        byte[] pdf = printer.print(id, CurrentUser.required());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"approval-" + id.replaceAll("[^A-Za-z0-9-]", "") + ".pdf\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(pdf);
     }
 
     // ------------------------------------------------------------ task operations

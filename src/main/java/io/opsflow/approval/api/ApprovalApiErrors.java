@@ -6,6 +6,7 @@ import io.opsflow.approval.run.NotAllowed;
 import io.opsflow.approval.run.UnknownApproval;
 import io.opsflow.approval.run.UrgedTooSoon;
 import io.opsflow.platform.JsonErrors;
+import io.opsflow.printing.PrintException;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -43,6 +44,11 @@ class ApprovalApiErrors {
     @ExceptionHandler(ApprovalConflict.class)
     ResponseEntity<Map<String, Object>> conflict(ApprovalConflict e) {
         return body(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(PrintException.class)
+    ResponseEntity<Map<String, Object>> notPrinted(PrintException e) {
+        return body(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     }
 
     @ExceptionHandler(UrgedTooSoon.class)

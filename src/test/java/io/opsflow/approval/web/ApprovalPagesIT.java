@@ -7,10 +7,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.opsflow.approval.ApprovalFixtures;
+import io.opsflow.approval.definition.ApprovalDefinitions;
+import io.opsflow.approval.model.ApproverNode;
+import io.opsflow.approval.model.FormFieldSpec;
+import io.opsflow.approval.model.SimpleModel;
 import io.opsflow.approval.run.ApprovalRuntime;
 import io.opsflow.platform.CurrentUser;
 import io.opsflow.platform.TestUsers;
@@ -40,6 +46,7 @@ class ApprovalPagesIT {
     @Autowired IdentityService identityService;
     @Autowired TaskService taskService;
     @Autowired ApprovalRuntime runtime;
+    @Autowired ApprovalDefinitions definitions;
 
     MockMvc mvc;
     String starter;
@@ -100,5 +107,44 @@ class ApprovalPagesIT {
 
         String stranger = TestUsers.create(identityService, "pg-apv-x", "staff");
         mvc.perform(get("/approvals/" + pid).with(as(stranger))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void thePageDrawsTheDiagramWithProgressPreviewsApproversAndPrints() throws Exception {
+        String designer = TestUsers.create(identityService, "pg-apv-designer", "designer");
+        SimpleModel model = ApprovalFixtures.model(List.of(FormFieldSpec.of("title", "Title", "text")),
+                ApproverNode.of("lead", "Team lead", ApproverNode.Assignee.users(lead), ApproverNode.Method.SEQUENTIAL),
+                ApproverNode.of("board", "Board", ApproverNode.Assignee.users(board), ApproverNode.Method.SEQUENTIAL));
+        definitions.create(model, designer);
+        String key = definitions.publish(model.code(), null, designer).processDefinitionKey();
+
+        mvc.perform(post("/approvals/preview").with(as(starter)).with(csrf()).param("definitionKey", key).param("title", "Desk"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"predicted-approvers\"")))
+                .andExpect(content().string(containsString("data-node=\"lead\"")))
+                .andExpect(content().string(containsString(lead)))
+                .andExpect(content().string(containsString(board)))
+                .andExpect(content().string(containsString("value=\"Desk\"")));
+
+        String pid = runtime.start(key, Map.of("title", "Desk"), new CurrentUser(starter, List.of("staff")));
+        mvc.perform(get("/approvals/" + pid).with(as(lead)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"approval-diagram\"")))
+                .andExpect(content().string(containsString("<svg")))
+                .andExpect(content().string(containsString("data-element-id=\"lead\" class=\"shape active\"")))
+                .andExpect(content().string(containsString("data-element-id=\"board\" class=\"shape idle\"")))
+                .andExpect(content().string(containsString("id=\"print-approval\"")));
+        String leadTask = taskService.createTaskQuery().processInstanceId(pid).taskAssignee(lead).singleResult().getId();
+        runtime.approve(leadTask, "fine", new CurrentUser(lead, List.of("staff")));
+        mvc.perform(get("/approvals/" + pid).with(as(board)))
+                .andExpect(content().string(containsString("data-element-id=\"lead\" class=\"shape completed\"")))
+                .andExpect(content().string(containsString("data-element-id=\"board\" class=\"shape active\"")))
+                .andExpect(content().string(not(containsString("data-element-id=\"lead\" class=\"shape active\""))));
+
+        mvc.perform(get("/approvals/" + pid + "/print").with(as(board)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/pdf"));
+        String stranger = TestUsers.create(identityService, "pg-apv-y", "staff");
+        mvc.perform(get("/approvals/" + pid + "/print").with(as(stranger))).andExpect(status().isNotFound());
     }
 }

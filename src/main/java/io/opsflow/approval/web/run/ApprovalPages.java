@@ -1,7 +1,13 @@
 package io.opsflow.approval.web.run;
 
+import io.opsflow.approval.assignee.People;
+import io.opsflow.approval.assignee.Prediction;
+import io.opsflow.approval.definition.ApprovalModels;
+import io.opsflow.approval.definition.UnknownDefinitionException;
+import io.opsflow.approval.print.ApprovalPrinter;
 import io.opsflow.approval.run.ApprovalConflict;
 import io.opsflow.approval.run.ApprovalDetail;
+import io.opsflow.approval.run.ApprovalDiagram;
 import io.opsflow.approval.run.ApprovalReads;
 import io.opsflow.approval.run.ApprovalRuntime;
 import io.opsflow.approval.run.ApprovalRuntime.AddPosition;
@@ -14,6 +20,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import io.opsflow.printing.PrintException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +37,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The approval pages: {@code /approvals} (to do, done, my approvals, CC'd to me, start) and
@@ -32,10 +49,19 @@ class ApprovalPages {
 
     private final ApprovalRuntime runtime;
     private final ApprovalReads reads;
+    private final ApprovalPrinter printer;
+    private final ApprovalDiagram diagram;
+    private final ApprovalModels models;
+    private final Prediction prediction;
 
-    ApprovalPages(ApprovalRuntime runtime, ApprovalReads reads) {
+    ApprovalPages(ApprovalRuntime runtime, ApprovalReads reads, ApprovalPrinter printer, ApprovalDiagram diagram, ApprovalModels models,
+            People people) {
         this.runtime = runtime;
         this.reads = reads;
+        this.printer = printer;
+        this.diagram = diagram;
+        this.models = models;
+        this.prediction = new Prediction(people);
     }
 
     @GetMapping("/approvals")
@@ -49,6 +75,32 @@ class ApprovalPages {
             default -> reads.todo(user);
         });
         model.addAttribute("startable", reads.startable());
+        return "approval/list";
+    }
+
+    /** "Preview approvers": the list page again with the start form kept and who each approver node would go to. */
+    @PostMapping("/approvals/preview")
+    String preview(@RequestParam String definitionKey, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String details, Model model) {
+        CurrentUser user = CurrentUser.required();
+        list("mine", model);
+        model.addAttribute("chosenKey", definitionKey);
+        model.addAttribute("chosenTitle", title);
+        model.addAttribute("chosenDetails", details);
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("title", title);
+        if (!details.isBlank()) {
+            form.put("details", details);
+        }
+        boolean known = reads.startable().stream().anyMatch(d -> d.key().equals(definitionKey));
+        try {
+            model.addAttribute("predicted", known ? prediction.predict(models.latest(definitionKey), user.id(), form) : null);
+        } catch (UnknownDefinitionException | IllegalStateException e) { // hand-written BPMN: no simple model to predict from
+            model.addAttribute("predicted", null);
+        }
+        if (model.getAttribute("predicted") == null) {
+            model.addAttribute("warning", "No preview for this approval: it was not made in the designer.");
+        }
         return "approval/list";
     }
 
@@ -75,6 +127,7 @@ class ApprovalPages {
         CurrentUser user = CurrentUser.required();
         ApprovalDetail detail = reads.detail(id, user);
         model.addAttribute("a", detail);
+        model.addAttribute("diagram", diagram.svg(id, user));
         model.addAttribute("me", user.id());
         ApprovalDetail.OpenTask mine = detail.openTasks().stream().filter(t -> user.id().equals(t.assignee())).findFirst().orElse(null);
         model.addAttribute("myTask", mine);
@@ -83,6 +136,22 @@ class ApprovalPages {
         model.addAttribute("isStarter", user.id().equals(detail.summary().starter()));
         model.addAttribute("mayCancel", "RUNNING".equals(detail.summary().state()) && (user.isAdmin() || user.id().equals(detail.summary().starter())));
         return "approval/detail";
+    }
+
+    /** The same PDF as {@code GET /api/v1/approvals/{id}/print}, for the page's session. */
+    @GetMapping("/approvals/{id}/print")
+    ResponseEntity<byte[]> print(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"approval-" + id.replaceAll("[^A-Za-z0-9-]", "") + ".pdf\"")
+                    .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                    .body(printer.print(id, CurrentUser.required()));
+        } catch (PrintException e) {
+            String page = "/approvals/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+            RequestContextUtils.getOutputFlashMap(request).put("warning", "The approval could not be printed now: " + e.getMessage());
+            RequestContextUtils.saveOutputFlashMap(page, request, response);
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(request.getContextPath() + page)).build();
+        }
     }
 
     @PostMapping("/approvals/tasks/{taskId}/{operation}")
