@@ -57,7 +57,9 @@ public final class PathWalker {
     }
 
     public Path walk(Process process) {
-        FlowElement initial = process.getInitialFlowElement();
+        FlowElement initial = process.getInitialFlowElement() != null ? process.getInitialFlowElement()
+                : process.findFlowElementsOfType(StartEvent.class, false).stream().filter(e -> e.getEventDefinitions().isEmpty())
+                        .findFirst().orElse(null);
         if (!(initial instanceof StartEvent start)) {
             return new Path(List.of(), false, "The process has no plain start event to begin at.");
         }

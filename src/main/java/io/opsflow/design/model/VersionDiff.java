@@ -104,10 +104,10 @@ public final class VersionDiff {
         Map<String, String> attributes = new TreeMap<>();
         for (int i = 0; i < reader.getAttributeCount(); i++) {
             String local = reader.getAttributeLocalName(i);
-            if ("id".equals(local) && reader.getAttributePrefix(i).isEmpty()) {
+            String prefix = reader.getAttributePrefix(i);
+            if ("id".equals(local) && (prefix == null || prefix.isEmpty())) {
                 continue;
             }
-            String prefix = reader.getAttributePrefix(i);
             attributes.put(prefix == null || prefix.isEmpty() ? local : prefix + ":" + local, reader.getAttributeValue(i));
         }
         return attributes;

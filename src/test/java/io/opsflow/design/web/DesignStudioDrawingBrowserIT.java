@@ -81,17 +81,17 @@ class DesignStudioDrawingBrowserIT {
         String taskId = wait.until(d -> (String) js("var t = window.opsflowModeler.get('elementRegistry')"
                 + ".filter(function (e) { return e.type === 'bpmn:Task'; })[0]; return t ? t.id : null;"));
         finishLabelEditing();
-        click("[data-element-id='" + taskId + "']");
+        select(taskId);
         click(".djs-context-pad [data-action='replace']");
         click(".djs-popup [data-id='replace-with-user-task']");
         wait.until(d -> "bpmn:UserTask".equals(js("return window.opsflowModeler.get('elementRegistry').get('" + taskId + "').type;")));
-        click("[data-element-id='" + taskId + "']");
+        select(taskId);
         click(".djs-context-pad [data-action='append.end-event']");
         finishLabelEditing();
         wait.until(d -> ((Number) js("return window.opsflowModeler.get('elementRegistry')"
                 + ".filter(function (e) { return e.type === 'bpmn:EndEvent'; }).length;")).intValue() == 1);
 
-        click("[data-element-id='" + taskId + "']");
+        select(taskId);
         type(field("name"), "Handle drawn request");
         openGroup("flowable");
         type(field("flowable-candidateGroups"), Groups.STAFF);
@@ -134,6 +134,12 @@ class DesignStudioDrawingBrowserIT {
 
     private Object js(String script, boolean async) {
         return ((JavascriptExecutor) browser).executeAsyncScript(script);
+    }
+
+    /** Selects a shape as a click would; the context pad and the properties panel follow the selection. */
+    private void select(String elementId) {
+        js("var m = window.opsflowModeler; m.get('selection').select(m.get('elementRegistry').get('" + elementId + "'));");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-context-pad.open .entry")));
     }
 
     private String attribute(String elementId, String name) {
