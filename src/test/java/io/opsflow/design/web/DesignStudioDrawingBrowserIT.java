@@ -92,6 +92,7 @@ class DesignStudioDrawingBrowserIT {
                 + ".filter(function (e) { return e.type === 'bpmn:EndEvent'; }).length;")).intValue() == 1);
 
         select(taskId);
+        openGroup("general");
         type(field("name"), "Handle drawn request");
         openGroup("flowable");
         type(field("flowable-candidateGroups"), Groups.STAFF);
