@@ -42,7 +42,7 @@ const esbuild = await import('esbuild');
 const outdir = process.env.OPSFLOW_DESIGN_OUT || path.join(here, '..', 'target', 'classes', 'static', 'design');
 
 await esbuild.build({
-  entryPoints: { modeler: path.join(here, 'src', 'modeler.js') },
+  entryPoints: { modeler: path.join(here, 'src', 'modeler.js'), definition: path.join(here, 'src', 'definition.js') },
   bundle: true,
   minify: true,
   sourcemap: false,

@@ -2,7 +2,7 @@
 // designers set. Everything is written in the flowable: namespace (never camunda:).
 import { h } from '@bpmn-io/properties-panel/preact';
 import {
-  CheckboxEntry, ListGroup, SelectEntry, TextFieldEntry,
+  CheckboxEntry, ListGroup, TextFieldEntry,
   isCheckboxEntryEdited, isSelectEntryEdited, isTextFieldEntryEdited
 } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
@@ -70,22 +70,28 @@ function selectEntry(id, label, attr, options, toValue = (v) => v, fromValue = (
   };
 }
 
+// Our own <select> rather than the panel's SelectEntry: that one only listens to `input`, and a
+// browser or driver that reports a pick by `change` alone left the form key unset in the BPMN. Both
+// events write through the modeling command stack (undo, dirty flag, saved XML).
 function AttributeSelect({ element, id, label, attr, options, toValue, fromValue }) {
   const modeling = useService('modeling');
-  const bo = getBusinessObject(element);
-  return h(SelectEntry, {
-    element, id, label,
-    getValue: () => fromValue(bo.get(attr) || ''),
-    setValue: (value) => modeling.updateProperties(element, { [attr]: value ? toValue(value) : undefined }),
-    getOptions: () => {
-      const current = fromValue(bo.get(attr) || '');
-      const list = [{ value: '', label: '(none)' }, ...options()];
-      if (current && !list.some((o) => o.value === current)) {
-        list.push({ value: current, label: current + ' (not known to Opsflow)' });
-      }
-      return list;
+  const current = () => fromValue(getBusinessObject(element).get(attr) || '');
+  const list = [{ value: '', label: '(none)' }, ...options()];
+  const value = current();
+  if (value && !list.some((o) => o.value === value)) {
+    list.push({ value, label: value + ' (not known to Opsflow)' });
+  }
+  const write = (event) => {
+    const picked = event.target.value;
+    if (picked !== current()) {
+      modeling.updateProperties(element, { [attr]: picked ? toValue(picked) : undefined });
     }
-  });
+  };
+  return h('div', { class: 'bio-properties-panel-entry', 'data-entry-id': id },
+    h('div', { class: 'bio-properties-panel-select' },
+      h('label', { for: 'bio-properties-panel-' + id, class: 'bio-properties-panel-label' }, label),
+      h('select', { id: 'bio-properties-panel-' + id, name: id, class: 'bio-properties-panel-input', value, onInput: write, onChange: write },
+        list.map((o) => h('option', { value: o.value, selected: o.value === value }, o.label)))));
 }
 
 function extensions(bo, type) {

@@ -1,6 +1,7 @@
 package io.opsflow.design.api;
 
 import io.opsflow.design.deploy.InvalidModelException;
+import io.opsflow.design.deploy.UnknownDefinitionException;
 import io.opsflow.design.model.ModelChangedException;
 import io.opsflow.design.model.UnknownModelException;
 import io.opsflow.platform.JsonErrors;
@@ -25,6 +26,11 @@ class DesignErrors {
     @ExceptionHandler(UnknownModelException.class)
     ResponseEntity<Map<String, Object>> unknown() {
         return body(HttpStatus.NOT_FOUND, "The model or version does not exist.");
+    }
+
+    @ExceptionHandler(UnknownDefinitionException.class)
+    ResponseEntity<Map<String, Object>> unknownDefinition() {
+        return body(HttpStatus.NOT_FOUND, "No deployed process definition with that key and version.");
     }
 
     @ExceptionHandler(ModelChangedException.class)

@@ -1,6 +1,10 @@
 package io.opsflow.design.deploy;
 
 import io.opsflow.design.model.ModelStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +69,26 @@ public class DefinitionVersions {
                     studio.map(ModelStore.StudioDeployment::comment).orElse(null),
                     studio.map(ModelStore.StudioDeployment::deployedBy).orElse(null));
         }).toList();
+    }
+
+    /** A deployed version, or the latest when {@code version} is null; unknown ones throw {@link UnknownDefinitionException}. */
+    public ProcessDefinition definition(String processKey, Integer version) {
+        var query = repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey);
+        ProcessDefinition definition = version == null ? query.latestVersion().singleResult() : query.processDefinitionVersion(version).singleResult();
+        if (definition == null) {
+            throw new UnknownDefinitionException(processKey);
+        }
+        return definition;
+    }
+
+    /** The BPMN XML of a deployed version, exactly as deployed. */
+    public String xml(String processKey, int version) {
+        ProcessDefinition definition = definition(processKey, version);
+        try (InputStream in = repositoryService.getResourceAsStream(definition.getDeploymentId(), definition.getResourceName())) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Oldest first, at most {@value #MAX_INSTANCES}. */

@@ -1,0 +1,60 @@
+package io.opsflow.design.dryrun;
+
+import io.opsflow.design.deploy.DefinitionVersions;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.flowable.common.engine.api.FlowableIllegalArgumentException;
+import org.flowable.engine.IdentityService;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.repository.ProcessDefinition;
+import org.flowable.idm.api.User;
+import org.springframework.stereotype.Component;
+
+/** A dry run of a deployed definition: reads its model and the IDM, writes nothing and starts nothing. */
+@Component
+public class DryRuns {
+
+    static final int MAX_VARIABLES = 100;
+    static final int MAX_GROUP_MEMBERS = 100;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,99}");
+
+    private final DefinitionVersions definitions;
+    private final RepositoryService repositoryService;
+    private final IdentityService identityService;
+    private final SandboxedExpressions expressions = new SandboxedExpressions();
+
+    DryRuns(DefinitionVersions definitions, RepositoryService repositoryService, IdentityService identityService) {
+        this.definitions = definitions;
+        this.repositoryService = repositoryService;
+        this.identityService = identityService;
+    }
+
+    public record Result(String processKey, int version, String processDefinitionId, List<PathWalker.Step> steps, boolean completed,
+            String stoppedBecause) {}
+
+    public Result run(String processKey, Integer version, Map<String, Object> variables) {
+        Map<String, Object> sample = variables == null ? Map.of() : variables;
+        check(sample);
+        ProcessDefinition definition = definitions.definition(processKey, version);
+        var walker = new PathWalker(expressions.over(sample), this::members);
+        var path = walker.walk(repositoryService.getBpmnModel(definition.getId()).getMainProcess());
+        return new Result(definition.getKey(), definition.getVersion(), definition.getId(), path.steps(), path.completed(),
+                path.stoppedBecause());
+    }
+
+    static void check(Map<String, Object> variables) {
+        if (variables.size() > MAX_VARIABLES) {
+            throw new FlowableIllegalArgumentException("At most " + MAX_VARIABLES + " sample variables.");
+        }
+        variables.keySet().stream().filter(name -> name == null || !NAME.matcher(name).matches()).findFirst().ifPresent(name -> {
+            throw new FlowableIllegalArgumentException("'" + name + "' is no variable name: letters, digits and _ only, not starting with a digit.");
+        });
+    }
+
+    private List<String> members(String groupId) {
+        return identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().listPage(0, MAX_GROUP_MEMBERS).stream()
+                .map(User::getId)
+                .toList();
+    }
+}
