@@ -133,7 +133,9 @@ class DeadLetterJobs {
 
     private static String definitionName(Job job, ProcessDefinition definition) {
         if (definition == null) {
-            return job.getProcessDefinitionId() == null ? "" : job.getProcessDefinitionId();
+            // Engine jobs of no process (a batch migration's status job, say) are named by their handler.
+            return job.getProcessDefinitionId() != null ? job.getProcessDefinitionId()
+                    : "no process (" + (job.getJobHandlerType() == null ? "engine job" : job.getJobHandlerType()) + ")";
         }
         String keyAndVersion = definition.getKey() + " v" + definition.getVersion();
         return definition.getName() == null || definition.getName().isBlank()
