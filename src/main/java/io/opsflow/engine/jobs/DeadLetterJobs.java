@@ -114,7 +114,10 @@ class DeadLetterJobs {
                 ? Map.of()
                 : repositoryService.createProcessDefinitionQuery().processDefinitionIds(definitionIds).list().stream()
                         .collect(Collectors.toMap(ProcessDefinition::getId, Function.identity()));
-        return jobs.stream().map(job -> view(job, definitions.get(job.getProcessDefinitionId()))).toList();
+        // Map.of() refuses get(null): jobs of no process (a batch migration's status job) have no definition id.
+        return jobs.stream()
+                .map(job -> view(job, job.getProcessDefinitionId() == null ? null : definitions.get(job.getProcessDefinitionId())))
+                .toList();
     }
 
     private static DeadLetterJob view(Job job, ProcessDefinition definition) {
