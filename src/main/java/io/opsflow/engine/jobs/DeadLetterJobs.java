@@ -114,7 +114,10 @@ class DeadLetterJobs {
                 ? Map.of()
                 : repositoryService.createProcessDefinitionQuery().processDefinitionIds(definitionIds).list().stream()
                         .collect(Collectors.toMap(ProcessDefinition::getId, Function.identity()));
-        return jobs.stream().map(job -> view(job, definitions.get(job.getProcessDefinitionId()))).toList();
+        // Map.of() refuses get(null): jobs of no process (a batch migration's status job) have no definition id.
+        return jobs.stream()
+                .map(job -> view(job, job.getProcessDefinitionId() == null ? null : definitions.get(job.getProcessDefinitionId())))
+                .toList();
     }
 
     private static DeadLetterJob view(Job job, ProcessDefinition definition) {
@@ -133,7 +136,9 @@ class DeadLetterJobs {
 
     private static String definitionName(Job job, ProcessDefinition definition) {
         if (definition == null) {
-            return job.getProcessDefinitionId() == null ? "" : job.getProcessDefinitionId();
+            // Engine jobs of no process (a batch migration's status job, say) are named by their handler.
+            return job.getProcessDefinitionId() != null ? job.getProcessDefinitionId()
+                    : "no process (" + (job.getJobHandlerType() == null ? "engine job" : job.getJobHandlerType()) + ")";
         }
         String keyAndVersion = definition.getKey() + " v" + definition.getVersion();
         return definition.getName() == null || definition.getName().isBlank()

@@ -50,6 +50,9 @@ class ApiAccessRules {
                 // The design studio's model API: designers and admins.
                 .requestMatchers(path.matcher("/api/v1/models/**"))
                 .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.DESIGNER)
+                // Migrating running instances between versions (design studio): designers and admins.
+                .requestMatchers(path.matcher("/api/v1/definitions/*/migrations/**"))
+                .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.DESIGNER)
                 // Recurring work-order plans: supervisors, integrators and admins; staff may not (the controller checks it too).
                 .requestMatchers(path.matcher("/api/v1/work-order-plans/**"), path.matcher("/api/v1/work-order-plans"))
                 .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.PLAN_WRITERS[0], SecurityConfiguration.PLAN_WRITERS[1])

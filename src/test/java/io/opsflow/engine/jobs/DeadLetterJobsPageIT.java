@@ -9,7 +9,9 @@ import org.flowable.engine.IdentityService;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
+import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.job.api.Job;
+import org.flowable.job.service.impl.persistence.entity.DeadLetterJobEntity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,5 +132,33 @@ class DeadLetterJobsPageIT {
 
         assertThat(session.get("/admin/jobs").status()).isEqualTo(403);
         assertThat(session.get("/tasks").body()).doesNotContain("href=\"/admin/jobs\"");
+    }
+
+    @Test
+    void aDeadLetterWithoutProcessInstanceOrDefinitionStillListsAndOpens() {
+        // What a Flowable batch migration leaves when its status job fails: a timer job of no process.
+        String id = managementService.executeCommand(commandContext -> {
+            var jobs = CommandContextUtil.getProcessEngineConfiguration(commandContext).getJobServiceConfiguration().getDeadLetterJobEntityManager();
+            DeadLetterJobEntity job = jobs.create();
+            job.setJobType(Job.JOB_TYPE_TIMER);
+            job.setJobHandlerType("process-migration-status");
+            job.setJobHandlerConfiguration("{\"batchId\":\"gone\"}");
+            job.setExceptionMessage("batch gone is missing\nsecond line");
+            job.setRetries(0);
+            job.setCreateTime(new java.util.Date());
+            jobs.insert(job);
+            return job.getId();
+        });
+        try {
+            var page = admin.get("/admin/jobs");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("data-job-id=\"" + id + "\"").contains("batch gone is missing")
+                    .contains("process-migration-status").doesNotContain("second line");
+            var details = admin.get("/admin/jobs/" + id);
+            assertThat(details.status()).isEqualTo(200);
+            assertThat(details.body()).contains("process-migration-status");
+        } finally {
+            managementService.deleteDeadLetterJob(id);
+        }
     }
 }

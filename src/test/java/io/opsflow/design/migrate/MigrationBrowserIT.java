@@ -1,0 +1,122 @@
+package io.opsflow.design.migrate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opsflow.platform.Groups;
+import io.opsflow.platform.TestUsers;
+import io.opsflow.support.HeadlessChromium;
+import io.opsflow.support.OpsflowIntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.flowable.engine.IdentityService;
+import org.flowable.engine.ManagementService;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.repository.ProcessDefinition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A designer in a real browser previews a migration, maps the renamed task, starts it and watches it finish. */
+@OpsflowIntegrationTest
+class MigrationBrowserIT {
+
+    static final int INSTANCES = 20;
+
+    @LocalServerPort int port;
+    @Autowired IdentityService identityService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @TempDir Path temp;
+
+    MigrationFixture fixture;
+    WebDriver browser;
+    WebDriverWait wait;
+    String designer;
+
+    @BeforeEach
+    void openBrowser() {
+        fixture = new MigrationFixture(repositoryService, runtimeService, managementService);
+        designer = TestUsers.create(identityService, "migrate-designer", Groups.DESIGNER);
+        browser = HeadlessChromium.open(temp.resolve("profile"), HeadlessChromium.DESKTOP);
+        // The page re-renders its table and progress while it polls: elements found a moment ago go stale.
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+        fixture.cleanUp();
+    }
+
+    @Test
+    void aDesignerMapsTheRenamedTaskStartsAndSeesAllInstancesMigrated() throws IOException {
+        ProcessDefinition v1 = fixture.deploy("review", "Review");
+        ProcessDefinition v2 = fixture.deploy("check", "Check");
+        fixture.start(v1, INSTANCES);
+        logIn(designer);
+
+        browser.get(url("/design/definitions/" + fixture.key + "/migrate"));
+        wait.until(d -> d.findElement(By.cssSelector("#migrate-preview-table tr[data-activity='review']")).getText()
+                .contains("cannot: no such activity in v2"));
+        assertThat(browser.findElement(By.id("migrate-status")).getText()).contains(INSTANCES + " of " + INSTANCES + " instances cannot migrate");
+        assertThat(browser.findElement(By.id("migrate-start")).isEnabled()).isFalse();
+
+        wait.until(d -> {
+            new Select(d.findElement(By.cssSelector("select[data-map-from='review']"))).selectByValue("check");
+            return true;
+        });
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("migrate-status"),
+                "All " + INSTANCES + " instances on v1 can move to v2."));
+        wait.until(d -> d.findElement(By.cssSelector("#migrate-preview-table tr[data-activity='review']")).getText().contains("Check (check)"));
+        wait.until(d -> d.findElement(By.id("migrate-start")).isEnabled());
+        browser.findElement(By.id("migrate-start")).click();
+        String batchId = wait.until(d -> d.findElement(By.id("migrate")).getAttribute("data-batch-id"));
+        wait.until(d -> d.findElement(By.id("migrate-count")).getText().contains("0 of " + INSTANCES + " migrated"));
+        fixture.runBatch(batchId);
+
+        wait.until(d -> d.findElement(By.id("migrate-count")).getText().contains(INSTANCES + " of " + INSTANCES + " migrated — done."));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("migrate-status"), "Migration finished"));
+        screenshot("design-migrate.png");
+        assertThat(taskService.createTaskQuery().processDefinitionId(v2.getId()).taskDefinitionKey("check").count()).isEqualTo(INSTANCES);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(v1.getId()).count()).isZero();
+    }
+
+    private void logIn(String user) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/tasks"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) throws IOException {
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
