@@ -1,6 +1,9 @@
 package io.opsflow.platform;
 
 import io.opsflow.platform.identity.UserSkills;
+import io.opsflow.platform.staff.ShiftColumn;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -13,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class StaffSkills {
 
     private final UserSkills skills;
+    private final ShiftColumn shifts;
 
-    StaffSkills(UserSkills skills) {
+    StaffSkills(UserSkills skills, ShiftColumn shifts) {
         this.skills = skills;
+        this.shifts = shifts;
     }
 
     /** The user's skills, sorted; empty for an unknown user. */
@@ -51,6 +56,22 @@ public class StaffSkills {
             throw new IllegalArgumentException("at least one skill is required");
         }
         return new CandidateSelect(UserSkills.candidatesSql(distinct.size()), List.copyOf(UserSkills.withCount(distinct)));
+    }
+
+    /**
+     * The candidates of {@link #activeStaffWithAll} as a sub-select of two columns: {@code user_id} and
+     * {@code shift}, the code of {@link Shift} at {@code at} by each one's weekly hours in their time
+     * zone; the skills must not be empty.
+     */
+    public CandidateSelect candidatesAt(Collection<String> requiredSkills, Instant at) {
+        List<String> distinct = requiredSkills.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            throw new IllegalArgumentException("at least one skill is required");
+        }
+        ShiftColumn.Expression shift = shifts.at("s.user_id", at);
+        List<Object> params = new ArrayList<>(shift.params());
+        params.addAll(UserSkills.withCount(distinct));
+        return new CandidateSelect(UserSkills.candidatesSql(distinct.size(), ", " + shift.sql() + " as shift"), List.copyOf(params));
     }
 
     /**

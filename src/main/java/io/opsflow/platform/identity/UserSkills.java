@@ -58,10 +58,18 @@ public class UserSkills {
      * have all of {@code skills} skills; its parameters are the skills, then their number.
      */
     public static String candidatesSql(int skills) {
+        return candidatesSql(skills, "");
+    }
+
+    /**
+     * {@link #candidatesSql(int)} with more columns after {@code user_id}: {@code extraColumns} starts
+     * with a comma and may use {@code s.user_id}; its parameters come before the skills.
+     */
+    public static String candidatesSql(int skills, String extraColumns) {
         String marks = String.join(", ", java.util.Collections.nCopies(skills, "?"));
         // EXISTS / NOT EXISTS rather than outer joins, and count(*) (the key is user and skill): half the
         // time of the joined form with 10,000 staff (docs/benchmarks.md).
-        return "select s.user_id from app_user_skill s where s.skill in (" + marks + ") "
+        return "select s.user_id" + extraColumns + " from app_user_skill s where s.skill in (" + marks + ") "
                 + "and exists (select 1 from ACT_ID_MEMBERSHIP m where m.USER_ID_ = s.user_id and m.GROUP_ID_ = 'staff') "
                 + "and not exists (select 1 from app_account a where a.user_id = s.user_id and a.disabled = true) "
                 + "and not exists (select 1 from app_staff st where st.user_id = s.user_id and st.on_duty = false) "

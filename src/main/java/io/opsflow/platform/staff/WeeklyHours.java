@@ -138,6 +138,16 @@ public record WeeklyHours(ZoneId zone, List<Period> periods) {
         return String.join("\n", lines);
     }
 
+    /**
+     * Whether {@code at} falls in a working period, read on the zone's wall clock (so daylight-saving
+     * changes move the shift with the clock); false without a schedule. The ranking SQL applies the
+     * same rule ({@link LocalMoment#within}).
+     */
+    public boolean isWorkingAt(Instant at) {
+        LocalMoment moment = LocalMoment.of(zone, zone.getId(), at);
+        return periods.stream().anyMatch(moment::within);
+    }
+
     /** Scheduled hours per week. */
     public double weeklyTotal() {
         return periods.stream().mapToDouble(Period::hours).sum();
