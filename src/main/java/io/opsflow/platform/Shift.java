@@ -1,8 +1,8 @@
 package io.opsflow.platform;
 
 /**
- * Whether a staff member is working at a given moment by their weekly hours in their time zone, in
- * the order assignment prefers them (decision 59): on shift, then no hours recorded, then off shift.
+ * Whether a staff member works at a given moment by their weekly hours in their time zone. Assignment
+ * puts those on shift first; off shift and without hours rank after them alike (decision 59).
  */
 public enum Shift {
     ON_SHIFT("on shift"),
@@ -20,8 +20,7 @@ public enum Shift {
         return text;
     }
 
-    /** The value of the {@code shift} column of {@link StaffSkills#candidatesAt}: 0, 1 or 2. */
-    public static Shift ofCode(int code) {
-        return values()[code];
+    public static Shift of(boolean onShift, boolean hasHours) {
+        return onShift ? ON_SHIFT : hasHours ? OFF_SHIFT : NO_HOURS;
     }
 }

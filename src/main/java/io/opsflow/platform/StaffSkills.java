@@ -60,18 +60,25 @@ public class StaffSkills {
 
     /**
      * The candidates of {@link #activeStaffWithAll} as a sub-select of two columns: {@code user_id} and
-     * {@code shift}, the code of {@link Shift} at {@code at} by each one's weekly hours in their time
-     * zone; the skills must not be empty.
+     * {@code on_shift}, 1 when a period of their weekly hours, read on their own time zone's clock,
+     * covers {@code at}, else 0; the skills must not be empty. {@link #hasWorkingHours} tells the off
+     * shift from those without hours for the few rows shown.
      */
     public CandidateSelect candidatesAt(Collection<String> requiredSkills, Instant at) {
         List<String> distinct = requiredSkills.stream().distinct().toList();
         if (distinct.isEmpty()) {
             throw new IllegalArgumentException("at least one skill is required");
         }
-        ShiftColumn.Expression shift = shifts.at("s.user_id", at);
-        List<Object> params = new ArrayList<>(shift.params());
-        params.addAll(UserSkills.withCount(distinct));
-        return new CandidateSelect(UserSkills.candidatesSql(distinct.size(), ", " + shift.sql() + " as shift"), List.copyOf(params));
+        ShiftColumn.OnShift shift = shifts.at("cz.user_id", "cz.time_zone", "cz.shift_map", at);
+        List<Object> params = new ArrayList<>(UserSkills.withCount(distinct));
+        params.addAll(shift.params());
+        return new CandidateSelect("select cz.user_id, " + shift.expression() + " as on_shift from ("
+                + UserSkills.candidatesWithZoneSql(distinct.size()) + ") cz" + shift.joins(), List.copyOf(params));
+    }
+
+    /** An SQL condition on the user id column {@code userId}: the person has working hours recorded. */
+    public static String hasWorkingHours(String userId) {
+        return ShiftColumn.hasHours(userId);
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opsflow.platform.staff.ShiftMaps;
 import io.opsflow.support.OpsflowIntegrationTest;
 import io.opsflow.workorder.assignment.AssignmentRanking;
 import io.opsflow.workorder.assignment.CandidateScore;
@@ -26,8 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Working hours decide who gets a work order (decision 59): at the engine clock's now, read in each
- * staff member's own time zone, staff on shift come before staff without recorded hours, who come
- * before staff off shift, whatever their scores; the stored "why" says which.
+ * staff member's own time zone, staff on shift come before everybody else whatever the scores; the
+ * stored "why" says who is off shift.
  */
 @OpsflowIntegrationTest
 class WorkingHoursAssignmentIT {
@@ -42,6 +43,7 @@ class WorkingHoursAssignmentIT {
     @Autowired RuntimeService runtimeService;
     @Autowired ProcessEngineConfiguration engineConfiguration;
     @Autowired JdbcClient jdbc;
+    @Autowired ShiftMaps shiftMaps;
 
     @AfterEach
     void realTimeAgain() {
@@ -58,6 +60,7 @@ class WorkingHoursAssignmentIT {
         // Busy with an earlier order, on its Shanghai day shift now.
         String onShift = fixtures.staff("shanghai-electrician", electrician, busySkill);
         hours(onShift, "Asia/Shanghai", 8 * 60, 17 * 60);
+        shiftMaps.refresh(onShift);
         engineConfiguration.getClock().setCurrentTime(Date.from(THURSDAY_2_UTC));
         fixtures.start("sup", order("Earlier job", busySkill, THURSDAY_2_UTC.plus(Duration.ofDays(1))));
 
@@ -81,9 +84,9 @@ class WorkingHoursAssignmentIT {
         hours(berlin, "Europe/Berlin", 8 * 60, 17 * 60);
         String shanghai = fixtures.staff("shanghai-electrician", electrician, busySkill);
         hours(shanghai, "Asia/Shanghai", 8 * 60, 17 * 60);
-        jdbc.sql("insert into app_wo_staff_load (user_id, open_orders, accepted_orders, on_time_acceptances) values (?, 1, 0, 0)")
-                .param(shanghai)
-                .update();
+        shiftMaps.refresh(berlin);
+        shiftMaps.refresh(shanghai);
+        load(shanghai, 1);
 
         // 08:30 UTC: 09:30 in Berlin and 16:30 in Shanghai, both working; the idle one wins on score.
         Ranking bothOnShift = ranking.rank(List.of(electrician), Instant.parse("2026-12-03T08:30:00Z"));
@@ -97,23 +100,62 @@ class WorkingHoursAssignmentIT {
     }
 
     @Test
-    void staffWithoutRecordedHoursComeAfterOnShiftAndBeforeOffShift() {
+    void staffWithoutRecordedHoursRankWithTheOffShiftByScoreAfterTheOnShift() {
         String plumbing = skill("水电");
         String unknown = fixtures.staff("no-hours-plumber", plumbing);
+        load(unknown, 1);
         String offShift = fixtures.staff("off-plumber", plumbing);
         hours(offShift, "UTC", 8 * 60, 17 * 60);
         String onShift = fixtures.staff("on-plumber", plumbing);
         hours(onShift, "UTC", 0, 24 * 60);
-        jdbc.sql("insert into app_wo_staff_load (user_id, open_orders, accepted_orders, on_time_acceptances) values (?, 3, 0, 0)")
-                .param(onShift)
-                .update();
+        load(onShift, 3);
 
         Ranking ranked = ranking.rank(List.of(plumbing), THURSDAY_2_UTC);
 
-        assertThat(ranked.candidates()).extracting(CandidateScore::userId).containsExactly(onShift, unknown, offShift);
+        assertThat(ranked.candidates()).extracting(CandidateScore::userId).containsExactly(onShift, offShift, unknown);
         assertThat(ranked.candidates()).extracting(CandidateScore::shift)
-                .containsExactly("on shift", "no working hours recorded", "off shift");
+                .containsExactly("on shift", "off shift", "no working hours recorded");
         assertThat(ranked.candidateCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aPartlyWorkedHourIsDecidedByTheMinuteWithOrWithoutTheStoredMap() {
+        String carpentry = skill("木工");
+        String mapped = fixtures.staff("mapped-carpenter", carpentry);
+        hours(mapped, "UTC", 8 * 60, 9 * 60 + 30);
+        shiftMaps.refresh(mapped);
+        String unmapped = fixtures.staff("unmapped-carpenter", carpentry);
+        hours(unmapped, "UTC", 8 * 60, 9 * 60 + 30);
+        String idle = fixtures.staff("idle-carpenter", carpentry);
+        load(mapped, 2);
+        load(unmapped, 2);
+
+        Ranking at0915 = ranking.rank(List.of(carpentry), Instant.parse("2026-12-03T09:15:00Z"));
+        assertThat(at0915.candidates()).extracting(CandidateScore::userId).startsWith(mapped, unmapped).endsWith(idle);
+        assertThat(at0915.candidates()).extracting(CandidateScore::shift).containsExactly("on shift", "on shift", "no working hours recorded");
+
+        Ranking at0930 = ranking.rank(List.of(carpentry), Instant.parse("2026-12-03T09:30:00Z"));
+        assertThat(at0930.candidates()).extracting(CandidateScore::userId).startsWith(idle);
+        assertThat(at0930.candidates()).extracting(CandidateScore::shift).containsExactly("no working hours recorded", "off shift", "off shift");
+    }
+
+    @Test
+    void onLeaveStaffStayOutWhateverTheirHours() {
+        String masonry = skill("泥瓦");
+        String onLeave = fixtures.staff("leave-mason", masonry);
+        hours(onLeave, "UTC", 0, 24 * 60);
+        jdbc.sql("update app_staff set on_duty = false where user_id = ?").param(onLeave).update();
+        String working = fixtures.staff("mason", masonry);
+
+        Ranking ranked = ranking.rank(List.of(masonry), THURSDAY_2_UTC);
+
+        assertThat(ranked.candidates()).extracting(CandidateScore::userId).containsExactly(working);
+    }
+
+    private void load(String userId, int open) {
+        jdbc.sql("insert into app_wo_staff_load (user_id, open_orders, accepted_orders, on_time_acceptances) values (?, ?, 0, 0)")
+                .params(userId, open)
+                .update();
     }
 
     /** Monday to Friday from {@code start} to {@code end} minutes, in {@code zone}, as the staff directory stores it. */

@@ -47,6 +47,11 @@ public record LocalMoment(String zone, int isoDay, String time) {
         return moments;
     }
 
+    /** The 1-based position of this moment's hour in {@link WeeklyHours#hourMap()}. */
+    public int hourSlot() {
+        return (isoDay - 1) * 24 + Integer.parseInt(time.substring(0, 2)) + 1;
+    }
+
     /** Whether the period covers this moment: same day, start at or before, end after (24:00 ends the day). */
     public boolean within(WeeklyHours.Period period) {
         String t = time;

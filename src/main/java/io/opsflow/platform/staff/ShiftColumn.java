@@ -7,17 +7,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * An SQL expression, for a select over staff, that says whether each one works at an instant by their
- * weekly hours in their own time zone: 0 on shift, 1 no hours recorded, 2 off shift (the codes of
- * {@link io.opsflow.platform.Shift}). The wall-clock day and time of the instant are computed here in
- * Java once per time zone in use, so the database compares stored {@code HH:mm} texts and never loads
- * a schedule into memory.
+ * Whether staff work at an instant by their weekly hours in their own time zone, in SQL. The wall-clock
+ * day, time and hour slot of the instant are computed here in Java once per time zone in use
+ * ({@link LocalMoment}) and bound as a small {@code values} table. Most people are then told from
+ * their own directory row: the hour's character of {@code app_staff.shift_map}
+ * ({@link WeeklyHours#hourMap()}); only a partly worked hour, or a row without a map, costs an index
+ * probe into the periods. No schedule is loaded into memory.
  */
 @Component
 public class ShiftColumn {
 
-    /** The SQL and its parameters, to bind in order where the SQL is placed. */
-    public record Expression(String sql, List<Object> params) {}
+    /**
+     * Joins to append after a derived table and an expression valid after them (1 on shift, 0 not),
+     * with the joins' parameters in order.
+     */
+    public record OnShift(String joins, String expression, List<Object> params) {}
 
     private final JdbcClient jdbc;
 
@@ -25,25 +29,35 @@ public class ShiftColumn {
         this.jdbc = jdbc;
     }
 
-    /** The expression for the user id column {@code userIdColumn} at {@code at}. */
-    public Expression at(String userIdColumn, Instant at) {
+    /**
+     * For a select over staff with columns {@code userId}, {@code zone} ({@code app_staff.time_zone})
+     * and {@code map} ({@code app_staff.shift_map}), null without a directory row.
+     */
+    public OnShift at(String userId, String zone, String map, Instant at) {
         List<String> zones = jdbc.sql("select distinct time_zone from app_staff").query(String.class).list();
-        return expression(userIdColumn, LocalMoment.inZones(zones, at));
+        return onShift(userId, zone, map, LocalMoment.inZones(zones, at));
     }
 
-    static Expression expression(String userIdColumn, List<LocalMoment> moments) {
+    static OnShift onShift(String userId, String zone, String map, List<LocalMoment> moments) {
         List<Object> params = new ArrayList<>();
         List<String> rows = new ArrayList<>();
         for (LocalMoment m : moments) {
-            rows.add("(cast(? as varchar(64)), cast(? as integer), cast(? as varchar(5)))");
-            params.addAll(List.of(m.zone(), m.isoDay(), m.time()));
+            rows.add("(cast(? as varchar(64)), cast(? as integer), cast(? as varchar(5)), cast(? as integer))");
+            params.addAll(List.of(m.zone(), m.isoDay(), m.time(), m.hourSlot()));
         }
+        String joins = " left join (values " + String.join(", ", rows) + ") z (time_zone, day_of_week, at_time, hour_slot) "
+                + "on z.time_zone = coalesce(" + zone + ", '" + LocalMoment.DEFAULT_ZONE + "')";
         // 'HH:mm' texts of one fixed width compare like the times they are, in any collation.
-        String sql = "case when not exists (select 1 from app_staff_hours hx where hx.user_id = " + userIdColumn + ") then 1 "
-                + "when exists (select 1 from app_staff_hours h join (values " + String.join(", ", rows) + ") z (time_zone, day_of_week, at_time) "
-                + "on z.day_of_week = h.day_of_week and h.start_time <= z.at_time and h.end_time > z.at_time "
-                + "where h.user_id = " + userIdColumn + " and z.time_zone = coalesce((select st2.time_zone from app_staff st2 where st2.user_id = "
-                + userIdColumn + "), '" + LocalMoment.DEFAULT_ZONE + "')) then 0 else 2 end";
-        return new Expression(sql, params);
+        String probe = "case when exists (select 1 from app_staff_hours h where h.user_id = " + userId
+                + " and h.day_of_week = z.day_of_week and h.start_time <= z.at_time and h.end_time > z.at_time) then 1 else 0 end";
+        String hour = "substring(" + map + " from z.hour_slot for 1)";
+        String expression = "case when " + map + " is null then " + probe + " when " + hour + " = '1' then 1 when " + hour + " = '2' then "
+                + probe + " else 0 end";
+        return new OnShift(joins, expression, params);
+    }
+
+    /** An SQL condition: the person has any working hours recorded. */
+    public static String hasHours(String userId) {
+        return "exists (select 1 from app_staff_hours hx where hx.user_id = " + userId + ")";
     }
 }

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Ranks candidates for a work order: on shift first, then without recorded hours, then off shift
- * (decision 59); within each, score = w1·skill match + w2·load + w3·performance, best first. Ties go
+ * Ranks candidates for a work order: on shift first, then the others (off shift or without recorded
+ * hours, decision 59); within each group score = w1·skill match + w2·load + w3·performance, best first. Ties go
  * to the candidate with fewer open work orders, then to the smaller user id, so the same facts always
  * give the same choice.
  */
@@ -17,7 +17,7 @@ public final class AssignmentScoring {
 
     private record Ranked(Shift shift, CandidateScore score) {}
 
-    private static final Comparator<Ranked> BEST_FIRST = Comparator.comparing(Ranked::shift)
+    private static final Comparator<Ranked> BEST_FIRST = Comparator.comparing((Ranked r) -> r.shift() != Shift.ON_SHIFT)
             .thenComparing(r -> r.score().score(), Comparator.reverseOrder())
             .thenComparingLong(r -> r.score().openWorkOrders())
             .thenComparing(r -> r.score().userId());

@@ -18,7 +18,7 @@ public record Ranking(
 
     public static final String RULE =
             "active staff members (enabled accounts in the staff group, on duty) having every required skill; "
-                    + "on shift now (weekly hours, own time zone) first, then those without hours, then those off shift";
+                    + "on shift now (weekly hours, own time zone) first, then the others";
 
     public Optional<CandidateScore> best() {
         return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(0));

@@ -50,6 +50,30 @@ class OnShiftTest {
     }
 
     @Test
+    void theHourMapAgreesWithThePeriodsAtEveryMinuteOfTheWeek() {
+        WeeklyHours hours = WeeklyHours.of(ZoneId.of("UTC"),
+                WeeklyHours.parse("Mon-Fri 08:00-17:00, Sat 09:15-09:45, Sat 10:00-12:30, Sun 22:00-24:00"));
+        String map = hours.hourMap();
+        Instant monday = Instant.parse("2026-11-30T00:00:00Z");
+
+        assertThat(map).hasSize(168);
+        assertThat(map.substring(0, 24)).isEqualTo("000000001111111110000000");
+        assertThat(map.substring(5 * 24, 6 * 24)).isEqualTo("000000000222200000000000");
+        for (int minute = 0; minute < 7 * 24 * 60; minute++) {
+            Instant at = monday.plusSeconds(minute * 60L);
+            LocalMoment moment = LocalMoment.of(ZoneId.of("UTC"), "UTC", at);
+            char slot = map.charAt(moment.hourSlot() - 1);
+            boolean working = hours.isWorkingAt(at);
+            if (slot == '1') {
+                assertThat(working).as("minute %d", minute).isTrue();
+            } else if (slot == '0') {
+                assertThat(working).as("minute %d", minute).isFalse();
+            }
+        }
+        assertThat(WeeklyHours.none(SHANGHAI).hourMap()).isEqualTo("0".repeat(168));
+    }
+
+    @Test
     void withoutASchedulePeopleAreNeverOnShift() {
         assertThat(WeeklyHours.none(SHANGHAI).isWorkingAt(Instant.parse("2026-12-03T03:00:00Z"))).isFalse();
     }

@@ -78,18 +78,18 @@ class AssignmentScoringTest {
     }
 
     @Test
-    void onShiftComesFirstThenNoHoursThenOffShiftWhateverTheScoreAndTheWhySaysWhich() {
+    void onShiftComesFirstWhateverTheScoreThenTheOthersByScoreAndTheWhySaysWhich() {
         var ranked = scoring.rank(1, List.of(
                 new CandidateFacts("idle-at-home", 1, 0, 4, 4, Shift.OFF_SHIFT),
                 new CandidateFacts("busy-at-work", 1, 5, 4, 0, Shift.ON_SHIFT),
                 new CandidateFacts("unknown-hours", 1, 2, 0, 0, Shift.NO_HOURS),
                 new CandidateFacts("idle-at-work", 1, 0, 0, 0, Shift.ON_SHIFT)));
 
-        assertThat(ranked).extracting(CandidateScore::userId).containsExactly("idle-at-work", "busy-at-work", "unknown-hours", "idle-at-home");
+        assertThat(ranked).extracting(CandidateScore::userId).containsExactly("idle-at-work", "busy-at-work", "idle-at-home", "unknown-hours");
         assertThat(ranked).extracting(CandidateScore::shift)
-                .containsExactly("on shift", "on shift", "no working hours recorded", "off shift");
+                .containsExactly("on shift", "on shift", "off shift", "no working hours recorded");
         // The score itself is not changed by the shift: the best-scored candidate is the one at home.
-        assertThat(ranked.get(3).score()).isEqualTo(1.0);
+        assertThat(ranked.get(2).score()).isEqualTo(1.0);
     }
 
     @Test
