@@ -58,7 +58,7 @@ class OnShiftTest {
 
         assertThat(map).hasSize(168);
         assertThat(map.substring(0, 24)).isEqualTo("000000001111111110000000");
-        assertThat(map.substring(5 * 24, 6 * 24)).isEqualTo("000000000222200000000000");
+        assertThat(map.substring(5 * 24, 6 * 24)).isEqualTo("000000000211200000000000");
         for (int minute = 0; minute < 7 * 24 * 60; minute++) {
             Instant at = monday.plusSeconds(minute * 60L);
             LocalMoment moment = LocalMoment.of(ZoneId.of("UTC"), "UTC", at);
