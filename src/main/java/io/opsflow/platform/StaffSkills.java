@@ -1,6 +1,9 @@
 package io.opsflow.platform;
 
 import io.opsflow.platform.identity.UserSkills;
+import io.opsflow.platform.staff.ShiftColumn;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -13,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class StaffSkills {
 
     private final UserSkills skills;
+    private final ShiftColumn shifts;
 
-    StaffSkills(UserSkills skills) {
+    StaffSkills(UserSkills skills, ShiftColumn shifts) {
         this.skills = skills;
+        this.shifts = shifts;
     }
 
     /** The user's skills, sorted; empty for an unknown user. */
@@ -51,6 +56,29 @@ public class StaffSkills {
             throw new IllegalArgumentException("at least one skill is required");
         }
         return new CandidateSelect(UserSkills.candidatesSql(distinct.size()), List.copyOf(UserSkills.withCount(distinct)));
+    }
+
+    /**
+     * The candidates of {@link #activeStaffWithAll} as a sub-select of two columns: {@code user_id} and
+     * {@code on_shift}, 1 when a period of their weekly hours, read on their own time zone's clock,
+     * covers {@code at}, else 0; the skills must not be empty. {@link #hasWorkingHours} tells the off
+     * shift from those without hours for the few rows shown.
+     */
+    public CandidateSelect candidatesAt(Collection<String> requiredSkills, Instant at) {
+        List<String> distinct = requiredSkills.stream().distinct().toList();
+        if (distinct.isEmpty()) {
+            throw new IllegalArgumentException("at least one skill is required");
+        }
+        ShiftColumn.OnShift shift = shifts.at("cz.user_id", "cz.time_zone", "cz.shift_map", at);
+        List<Object> params = new ArrayList<>(UserSkills.withCount(distinct));
+        params.addAll(shift.params());
+        return new CandidateSelect("select cz.user_id, " + shift.expression() + " as on_shift from ("
+                + UserSkills.candidatesWithZoneSql(distinct.size()) + ") cz" + shift.joins(), List.copyOf(params));
+    }
+
+    /** An SQL condition on the user id column {@code userId}: the person has working hours recorded. */
+    public static String hasWorkingHours(String userId) {
+        return ShiftColumn.hasHours(userId);
     }
 
     /**

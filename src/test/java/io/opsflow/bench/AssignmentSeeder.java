@@ -27,6 +27,11 @@ final class AssignmentSeeder {
 
     private AssignmentSeeder() {}
 
+    /** The shift map the staff pages store for Mon-Fri 08:00-17:00 (decision 59). */
+    private static final String WEEKDAYS_MAP = io.opsflow.platform.staff.WeeklyHours
+            .of(java.time.ZoneId.of("Asia/Shanghai"), io.opsflow.platform.staff.WeeklyHours.parse("Mon-Fri 08:00-17:00"))
+            .hourMap();
+
     static void seed(BenchDatabase database, int staff, int openOrders, int archivedOrders) throws SQLException {
         var random = new Random(7);
         try (Connection c = database.connect()) {
@@ -35,7 +40,7 @@ final class AssignmentSeeder {
                     PreparedStatement member = c.prepareStatement("insert into ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) values (?, 'staff')");
                     PreparedStatement skill = c.prepareStatement("insert into app_user_skill (user_id, skill) values (?, ?)");
                     PreparedStatement directory = c.prepareStatement(
-                            "insert into app_staff (user_id, on_duty, time_zone, version) values (?, ?, 'Asia/Shanghai', 1)");
+                            "insert into app_staff (user_id, on_duty, time_zone, version, shift_map) values (?, ?, 'Asia/Shanghai', 1, ?)");
                     PreparedStatement hours = c.prepareStatement(
                             "insert into app_staff_hours (user_id, day_of_week, start_time, end_time) values (?, ?, '08:00', '17:00')")) {
                 for (int i = 0; i < staff; i++) {
@@ -56,6 +61,7 @@ final class AssignmentSeeder {
                     }
                     directory.setString(1, id);
                     directory.setBoolean(2, random.nextInt(100) >= 5);
+                    directory.setString(3, WEEKDAYS_MAP);
                     directory.addBatch();
                     for (int day = 1; day <= 5; day++) {
                         hours.setString(1, id);

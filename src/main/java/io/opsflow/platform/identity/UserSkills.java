@@ -58,13 +58,27 @@ public class UserSkills {
      * have all of {@code skills} skills; its parameters are the skills, then their number.
      */
     public static String candidatesSql(int skills) {
+        return withSkills(skills, "and not exists (select 1 from app_staff st where st.user_id = s.user_id and st.on_duty = false) ");
+    }
+
+    /**
+     * The candidates of {@link #candidatesSql(int)} with the columns {@code time_zone} and
+     * {@code shift_map} of their directory row (null without one): the row is joined once, for the
+     * on-duty check and the shift, instead of a second look-up per person.
+     */
+    public static String candidatesWithZoneSql(int skills) {
+        return "select sk.user_id, st.time_zone, st.shift_map from (" + withSkills(skills, "")
+                + ") sk left join app_staff st on st.user_id = sk.user_id where st.on_duty is null or st.on_duty = true";
+    }
+
+    private static String withSkills(int skills, String onDuty) {
         String marks = String.join(", ", java.util.Collections.nCopies(skills, "?"));
         // EXISTS / NOT EXISTS rather than outer joins, and count(*) (the key is user and skill): half the
         // time of the joined form with 10,000 staff (docs/benchmarks.md).
         return "select s.user_id from app_user_skill s where s.skill in (" + marks + ") "
                 + "and exists (select 1 from ACT_ID_MEMBERSHIP m where m.USER_ID_ = s.user_id and m.GROUP_ID_ = 'staff') "
                 + "and not exists (select 1 from app_account a where a.user_id = s.user_id and a.disabled = true) "
-                + "and not exists (select 1 from app_staff st where st.user_id = s.user_id and st.on_duty = false) "
+                + onDuty
                 + "group by s.user_id having count(*) = ?";
     }
 

@@ -78,6 +78,7 @@ class StaffEditing {
                         .params(userId, p.day().getValue(), p.start(), p.end())
                         .update();
             }
+            jdbc.sql("update app_staff set shift_map = ? where user_id = ?").params(hours.hourMap(), userId).update();
         }
         if (newSkills != null) {
             skills.replace(userId, newSkills);

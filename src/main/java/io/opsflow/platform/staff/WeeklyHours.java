@@ -138,6 +138,37 @@ public record WeeklyHours(ZoneId zone, List<Period> periods) {
         return String.join("\n", lines);
     }
 
+    /**
+     * Whether {@code at} falls in a working period, read on the zone's wall clock (so daylight-saving
+     * changes move the shift with the clock); false without a schedule. The ranking SQL applies the
+     * same rule ({@link LocalMoment#within}).
+     */
+    public boolean isWorkingAt(Instant at) {
+        LocalMoment moment = LocalMoment.of(zone, zone.getId(), at);
+        return periods.stream().anyMatch(moment::within);
+    }
+
+    /**
+     * The week as 168 characters, one per hour from Monday 00:00 to Sunday 23:00 on the zone's wall
+     * clock: {@code 1} worked the whole hour, {@code 0} not at all, {@code 2} partly (then the periods
+     * decide). Stored with the schedule so the ranking tells most people's shift from their own row.
+     */
+    public String hourMap() {
+        char[] map = new char[7 * 24];
+        for (int slot = 0; slot < map.length; slot++) {
+            int day = slot / 24 + 1;
+            int from = (slot % 24) * 60;
+            int covered = 0;
+            for (Period p : periods) {
+                if (p.day().getValue() == day) {
+                    covered += Math.max(0, Math.min(from + 60, p.endMinute()) - Math.max(from, p.startMinute()));
+                }
+            }
+            map[slot] = covered == 0 ? '0' : covered == 60 ? '1' : '2';
+        }
+        return new String(map);
+    }
+
     /** Scheduled hours per week. */
     public double weeklyTotal() {
         return periods.stream().mapToDouble(Period::hours).sum();

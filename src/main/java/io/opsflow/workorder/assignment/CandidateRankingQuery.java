@@ -1,7 +1,9 @@
 package io.opsflow.workorder.assignment;
 
+import io.opsflow.platform.Shift;
 import io.opsflow.platform.StaffSkills;
 import java.sql.DatabaseMetaData;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The best candidates and how many there are, in one statement: the platform's candidate select
- * joined to the load counters, ordered by the score exactly as {@link AssignmentScoring} computes and
+ * (with whether each one is on shift at the given instant) joined to the load counters, ordered by
+ * on shift first, then by the score exactly as {@link AssignmentScoring} computes and
  * rounds it (same double arithmetic), then fewer open orders, then user id in code-point order, and
  * cut to the first {@code limit}. Nothing per candidate comes back beyond those rows.
  */
@@ -37,21 +40,22 @@ class CandidateRankingQuery {
         this.userOrder = isPostgres(dataSource) ? "c.user_id collate \"C\"" : "c.user_id";
     }
 
-    Result best(List<String> requiredSkills, ScoringWeights weights, int limit) {
-        StaffSkills.CandidateSelect candidates = staffSkills.activeStaffWithAllSelect(requiredSkills);
+    Result best(List<String> requiredSkills, ScoringWeights weights, int limit, Instant at) {
+        StaffSkills.CandidateSelect candidates = staffSkills.candidatesAt(requiredSkills, at);
         List<Object> params = new ArrayList<>(candidates.params());
         params.addAll(List.of(weights.skill(), weights.load(), weights.performance(), Math.max(1, limit)));
         int[] total = {0};
-        List<CandidateFacts> best = jdbc.sql("select c.user_id, " + OPEN + " as open_orders, coalesce(l.accepted_orders, 0) as accepted, "
+        // The hours check runs for the returned rows only: PostgreSQL evaluates it above the sort and limit.
+        List<CandidateFacts> best = jdbc.sql("select c.user_id, c.on_shift, " + StaffSkills.hasWorkingHours("c.user_id") + " as has_hours, " + OPEN + " as open_orders, coalesce(l.accepted_orders, 0) as accepted, "
                         + "coalesce(l.on_time_acceptances, 0) as on_time, count(*) over () as total "
                         + "from (" + candidates.sql() + ") c left join app_wo_staff_load l on l.user_id = c.user_id "
-                        + "order by floor((" + SCORE + ") * cast(10000" + D + " + cast(0.5" + D + ") desc, " + OPEN + ", " + userOrder
+                        + "order by c.on_shift desc, floor((" + SCORE + ") * cast(10000" + D + " + cast(0.5" + D + ") desc, " + OPEN + ", " + userOrder
                         + " fetch first ? rows only")
                 .params(params)
                 .query((rs, n) -> {
                     total[0] = rs.getInt("total");
                     return new CandidateFacts(rs.getString("user_id"), requiredSkills.size(), rs.getLong("open_orders"),
-                            rs.getLong("accepted"), rs.getLong("on_time"));
+                            rs.getLong("accepted"), rs.getLong("on_time"), Shift.of(rs.getInt("on_shift") == 1, rs.getBoolean("has_hours")));
                 })
                 .list();
         return new Result(best, total[0]);

@@ -17,7 +17,8 @@ public record Ranking(
         String rule, List<String> requiredSkills, ScoringWeights weights, List<CandidateScore> candidates, int candidateCount) {
 
     public static final String RULE =
-            "active staff members (enabled accounts in the staff group, on duty) having every required skill";
+            "active staff members (enabled accounts in the staff group, on duty) having every required skill; "
+                    + "on shift now (weekly hours, own time zone) first, then the others";
 
     public Optional<CandidateScore> best() {
         return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(0));

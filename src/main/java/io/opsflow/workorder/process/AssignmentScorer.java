@@ -12,6 +12,7 @@ import io.opsflow.workorder.order.WorkOrder;
 import io.opsflow.workorder.order.WorkOrderSettings;
 import io.opsflow.workorder.order.WorkOrderStatus;
 import io.opsflow.workorder.order.WorkOrderStore;
+import io.opsflow.platform.Shift;
 import java.time.Clock;
 import org.flowable.common.engine.api.FlowableIllegalArgumentException;
 import org.flowable.common.engine.impl.identity.Authentication;
@@ -56,7 +57,8 @@ class AssignmentScorer implements JavaDelegate {
         String chosen = ranked.best().map(CandidateScore::userId).orElse(null);
         store.recordAssignment(order.id(), chosen, Explanation.of(ranked, chosen, settings.explainedCandidates(), clock.instant()));
         ranked.best().ifPresent(best -> audit.record(order.id(), AuditEntry.AUTO, null, best.userId(), "assignmentScorer",
-                "best score " + best.score() + " of " + ranked.candidateCount() + " candidate(s)"));
+                "best score " + best.score() + " of " + ranked.candidateCount() + " candidate(s)"
+                        + (Shift.OFF_SHIFT.text().equals(best.shift()) ? "; off shift: nobody with the skills is on shift now" : "")));
         WorkOrder assigned = store.find(order.id()).orElseThrow();
         WorkOrderVariables.write(execution, assigned, store.checklist(order.id()), settings.secondLevelAfter());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.opsflow.platform.Shift;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,21 @@ class AssignmentScoringTest {
         assertThatThrownBy(() -> scoring.rank(0, List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ScoringWeights(-0.1, 1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ScoringWeights(0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void onShiftComesFirstWhateverTheScoreThenTheOthersByScoreAndTheWhySaysWhich() {
+        var ranked = scoring.rank(1, List.of(
+                new CandidateFacts("idle-at-home", 1, 0, 4, 4, Shift.OFF_SHIFT),
+                new CandidateFacts("busy-at-work", 1, 5, 4, 0, Shift.ON_SHIFT),
+                new CandidateFacts("unknown-hours", 1, 2, 0, 0, Shift.NO_HOURS),
+                new CandidateFacts("idle-at-work", 1, 0, 0, 0, Shift.ON_SHIFT)));
+
+        assertThat(ranked).extracting(CandidateScore::userId).containsExactly("idle-at-work", "busy-at-work", "idle-at-home", "unknown-hours");
+        assertThat(ranked).extracting(CandidateScore::shift)
+                .containsExactly("on shift", "on shift", "off shift", "no working hours recorded");
+        // The score itself is not changed by the shift: the best-scored candidate is the one at home.
+        assertThat(ranked.get(2).score()).isEqualTo(1.0);
     }
 
     @Test
