@@ -57,7 +57,7 @@ public class FormStore {
     }
 
     public int latestNumber(String key) {
-        Integer max = jdbc.sql("select max(version) from app_form_version where form_key = ?").param(key).query(Integer.class).single();
+        Integer max = jdbc.sql("select coalesce(max(version), 0) from app_form_version where form_key = ?").param(key).query(Integer.class).single();
         return max == null ? 0 : max;
     }
 
