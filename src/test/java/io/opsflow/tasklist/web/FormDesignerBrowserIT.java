@@ -91,7 +91,9 @@ class FormDesignerBrowserIT {
         new Select(prop(1, "visibleWhen-field")).selectByValue("kind");
         setText(prop(1, "visibleWhen-equals"), "other");
 
-        wait.until(d -> previewOptions().contains("other") && d.findElement(By.id("preview-title")).getText().contains("report a leak"));
+        // The preview is redrawn after each change; wait for the one that knows the whole draft.
+        wait.until(d -> previewOptions().contains("other") && d.findElement(By.id("preview-title")).getText().contains("report a leak")
+                && !d.findElements(By.cssSelector("#form-preview [data-field-id=otherDetail][data-visible-field=kind][data-visible-equals=other]")).isEmpty());
         WebElement conditional = browser.findElement(By.cssSelector("#form-preview #field-otherDetail-wrap"));
         assertThat(conditional.isDisplayed()).as("hidden until the select says other").isFalse();
         assertThat(browser.findElement(By.cssSelector("#form-preview label[for=field-kind]")).getText()).contains("Kind of leak").contains("*");
