@@ -110,6 +110,8 @@ class FormDesignerBrowserIT {
         browser.manage().deleteAllCookies();
         logIn(staff);
         browser.get(url("/tasks/" + taskId));
+        browser.findElement(By.id("claim")).click();
+        wait.until(ExpectedConditions.urlContains("/tasks/" + taskId));
         WebElement kind = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("field-kind")));
         assertThat(browser.findElement(By.id("field-otherDetail-wrap")).isDisplayed()).isFalse();
         new Select(kind).selectByValue("other");
