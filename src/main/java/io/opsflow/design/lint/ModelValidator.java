@@ -2,20 +2,14 @@ package io.opsflow.design.lint;
 
 import io.opsflow.design.model.BpmnFile;
 import io.opsflow.design.model.ImportReport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.validation.ProcessValidator;
 import org.flowable.validation.ProcessValidatorFactory;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,22 +24,28 @@ public class ModelValidator {
     private static final ProcessValidator FLOWABLE = new ProcessValidatorFactory().createDefaultProcessValidator();
 
     private final List<LintRule> rules;
-    private final Set<String> formKeys;
+    private final java.util.function.Supplier<List<String>> formKeys;
 
+    /** Form keys come from the task list's versioned form store (files of forms/ plus the designer's forms). */
     @org.springframework.beans.factory.annotation.Autowired
-    ModelValidator(DelegateCatalog delegates) {
-        this(formKeysOnClasspath(), delegates::isOpsflowDelegate);
+    ModelValidator(DelegateCatalog delegates, io.opsflow.tasklist.FormCatalog forms) {
+        this(forms::keys, delegates::isOpsflowDelegate);
     }
 
     ModelValidator(Set<String> formKeys, java.util.function.Predicate<String> isDelegate) {
-        this.formKeys = Set.copyOf(formKeys);
-        this.rules = List.of(new UnassignedUserTaskRule(), new UnknownFormKeyRule(this.formKeys), new UnknownDelegateRule(isDelegate),
-                new TimerSyntaxRule(), new GatewayDefaultFlowRule(), new UnreachableNodeRule(), new DiagramInterchangeRule());
+        this(() -> formKeys.stream().sorted().toList(), isDelegate);
     }
 
-    /** Form keys designers may pick: the file names in {@code forms/}, sorted. */
+    private ModelValidator(java.util.function.Supplier<List<String>> formKeys, java.util.function.Predicate<String> isDelegate) {
+        this.formKeys = formKeys;
+        this.rules = List.of(new UnassignedUserTaskRule(), new UnknownFormKeyRule(() -> Set.copyOf(formKeys.get())),
+                new UnknownDelegateRule(isDelegate), new TimerSyntaxRule(), new GatewayDefaultFlowRule(), new UnreachableNodeRule(),
+                new DiagramInterchangeRule());
+    }
+
+    /** Form keys designers may pick: every form in the store, sorted. */
     public List<String> formKeys() {
-        return formKeys.stream().sorted().toList();
+        return formKeys.get();
     }
 
     /** Every problem of the XML, errors first; a 400 when the XML is not safe or not BPMN at all. */
@@ -67,18 +67,5 @@ public class ModelValidator {
 
     public static boolean hasErrors(List<Problem> problems) {
         return problems.stream().anyMatch(Problem::isError);
-    }
-
-    private static Set<String> formKeysOnClasspath() {
-        try {
-            Resource[] forms = new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.json");
-            return Arrays.stream(forms)
-                    .map(Resource::getFilename)
-                    .filter(Objects::nonNull)
-                    .map(name -> name.substring(0, name.length() - ".json".length()))
-                    .collect(Collectors.toSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list forms/", e);
-        }
     }
 }

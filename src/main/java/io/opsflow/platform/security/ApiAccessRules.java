@@ -61,6 +61,11 @@ class ApiAccessRules {
                 .authenticated()
                 .requestMatchers(path.matcher("/api/v1/approval-definitions/**"))
                 .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.DESIGNER)
+                // Versioned forms: everyone signed in reads them, designers and admins write (the controller checks it too).
+                .requestMatchers(path.matcher(HttpMethod.GET, "/api/v1/forms/**"), path.matcher(HttpMethod.GET, "/api/v1/forms"))
+                .authenticated()
+                .requestMatchers(path.matcher("/api/v1/forms/**"), path.matcher("/api/v1/forms"))
+                .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.DESIGNER)
                 // Deploying and changing process definitions: designers and admins.
                 .requestMatchers(path.matcher(HttpMethod.POST, "/process-api/repository/**"))
                 .hasAnyAuthority(SecurityConfiguration.ADMIN, SecurityConfiguration.DESIGNER)

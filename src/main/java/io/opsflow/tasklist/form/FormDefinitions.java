@@ -1,61 +1,37 @@
 package io.opsflow.tasklist.form;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
 
-/** Reads form definitions from {@code classpath:forms/<key>.json}, once per key. */
-@Component
+/**
+ * The forms the task list draws and validates: the latest stored version of a key. Parsed forms are
+ * cached by key and version, so a version saved on another node is picked up on the next read.
+ */
+@org.springframework.stereotype.Component
 public class FormDefinitions {
 
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
+    private final FormStore store;
+    private final Map<String, FormDefinition> parsed = new ConcurrentHashMap<>();
 
-    // Unknown JSON keys fail loudly: a typo like "requried" must not silently drop a rule.
-    private final ObjectMapper json = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .setPropertyNamingStrategy(PropertyNamingStrategies.LOWER_CAMEL_CASE);
-    private final Map<String, FormDefinition> cache = new ConcurrentHashMap<>();
+    FormDefinitions(FormStore store) {
+        this.store = store;
+    }
 
     public FormDefinition get(String key) {
-        if (key == null || !KEY.matcher(key).matches() || key.contains("..")) {
+        if (!FormJson.isKey(key)) {
             throw new UnknownFormException("No form named '" + key + "' (keys are file names in forms/)", null);
         }
-        return cache.computeIfAbsent(key, this::load);
+        FormVersion latest = store.latest(key).orElseThrow(() -> new UnknownFormException(
+                "No form named '" + key + "': neither forms/" + key + ".json nor a version saved in the designer", null));
+        return parsed.computeIfAbsent(key + "@" + latest.version(), k -> parse(latest));
     }
 
-    private FormDefinition load(String key) {
-        var resource = new ClassPathResource("forms/" + key + ".json");
-        if (!resource.exists()) {
-            throw new UnknownFormException("No form named '" + key + "': forms/" + key + ".json does not exist", null);
+    private static FormDefinition parse(FormVersion version) {
+        try {
+            return FormJson.parse(version.key(), version.json());
+        } catch (InvalidFormException e) {
+            throw new UnknownFormException("form " + version.key() + " version " + version.version() + " is not a valid form: "
+                    + String.join(" ", e.problems().values()), e);
         }
-        try (InputStream in = resource.getInputStream()) {
-            var form = json.readValue(in, FormFile.class).toDefinition(key);
-            form.fields().forEach(FormDefinitions::check);
-            return form;
-        } catch (IOException e) {
-            throw new UnknownFormException("forms/" + key + ".json is not a valid form: " + originalMessage(e), e);
-        } catch (IllegalArgumentException e) {
-            throw new UnknownFormException("forms/" + key + ".json is not a valid form: " + e.getMessage(), e);
-        }
-    }
-
-    private static void check(FormField field) {
-        if (field.id() == null || field.id().isBlank() || field.type() == null) {
-            throw new IllegalArgumentException("every field needs an id and a type");
-        }
-        if (field.type() == FieldType.SELECT && field.options().isEmpty()) {
-            throw new IllegalArgumentException("select field '" + field.id() + "' has no options");
-        }
-    }
-
-    private static String originalMessage(IOException e) {
-        return e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
     }
 }

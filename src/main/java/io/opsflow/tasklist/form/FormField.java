@@ -21,7 +21,11 @@ public record FormField(
         String group,
         List<String> accept,
         Integer maxFiles,
-        Integer maxSizeMb) {
+        Integer maxSizeMb,
+        String pattern,
+        String width,
+        String section,
+        VisibleWhen visibleWhen) {
 
     public static final List<String> DEFAULT_ACCEPT = List.of("image/jpeg", "image/png", "application/pdf");
     public static final int DEFAULT_MAX_LENGTH = 10_000;
@@ -29,9 +33,26 @@ public record FormField(
 
     public record Option(String value, String label) {}
 
+    /** The field is shown (and checked) only while the earlier field {@code field} has the value {@code equals}. */
+    public record VisibleWhen(String field, String equals) {}
+
+    public static final String HALF = "half";
+    public static final String FULL = "full";
+
+    public FormField(String id, String label, FieldType type, boolean required, boolean readOnly, Integer maxLength,
+            BigDecimal min, BigDecimal max, BigDecimal step, String defaultValue, List<Option> options, String group,
+            List<String> accept, Integer maxFiles, Integer maxSizeMb) {
+        this(id, label, type, required, readOnly, maxLength, min, max, step, defaultValue, options, group, accept, maxFiles,
+                maxSizeMb, null, null, null, null);
+    }
+
     public FormField {
         options = options == null ? List.of() : List.copyOf(options);
         accept = accept == null || accept.isEmpty() ? DEFAULT_ACCEPT : List.copyOf(accept);
+    }
+
+    public boolean half() {
+        return HALF.equals(width);
     }
 
     public String displayLabel() {

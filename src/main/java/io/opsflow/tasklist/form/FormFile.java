@@ -22,11 +22,15 @@ record FormFile(String key, String title, List<Field> fields, String page) {
             String group,
             List<String> accept,
             Integer maxFiles,
-            Integer maxSizeMb) {
+            Integer maxSizeMb,
+            String pattern,
+            String width,
+            String section,
+            FormField.VisibleWhen visibleWhen) {
 
         FormField toField() {
             return new FormField(id, label, type, required, readOnly, maxLength, min, max, step, defaultValue, options,
-                    group, accept, maxFiles, maxSizeMb);
+                    group, accept, maxFiles, maxSizeMb, pattern, width, section, visibleWhen);
         }
     }
 

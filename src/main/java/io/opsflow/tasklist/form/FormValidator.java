@@ -30,8 +30,9 @@ public class FormValidator {
         Map<String, List<ValidatedForm.AcceptedFile>> files = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, String> entered = new LinkedHashMap<>();
+        Set<String> hidden = Visibility.hidden(form, input::first);
         for (FormField field : form.fields()) {
-            if (field.readOnly()) {
+            if (field.readOnly() || hidden.contains(field.id())) {
                 continue;
             }
             try {
@@ -89,6 +90,9 @@ public class FormValidator {
     private static String text(FormField field, String value) {
         if (value.codePointCount(0, value.length()) > field.effectiveMaxLength()) {
             throw new InvalidValue("At most " + field.effectiveMaxLength() + " characters.");
+        }
+        if (field.pattern() != null && !java.util.regex.Pattern.compile(field.pattern()).matcher(value).matches()) {
+            throw new InvalidValue("Does not have the expected form (" + field.pattern() + ").");
         }
         return value;
     }

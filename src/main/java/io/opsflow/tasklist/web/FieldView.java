@@ -17,7 +17,13 @@ public record FieldView(
         String min,
         String max,
         String step,
-        Integer maxLength) {
+        Integer maxLength,
+        String pattern,
+        boolean half,
+        String section,
+        String visibleField,
+        String visibleEquals,
+        boolean hidden) {
 
     public record Choice(String value, String label) {}
 

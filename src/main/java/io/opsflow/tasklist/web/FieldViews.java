@@ -3,6 +3,7 @@ package io.opsflow.tasklist.web;
 import io.opsflow.tasklist.form.FieldType;
 import io.opsflow.tasklist.form.FormDefinition;
 import io.opsflow.tasklist.form.FormField;
+import io.opsflow.tasklist.form.Visibility;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,17 @@ class FieldViews {
     }
 
     List<FieldView> of(FormDefinition form, Map<String, String> values, Map<String, String> errors) {
-        return form.fields().stream().map(f -> view(f, values.get(f.id()), errors.get(f.id()))).toList();
+        var hidden = Visibility.hidden(form, values::get);
+        return form.fields().stream().map(f -> view(f, values.get(f.id()), errors.get(f.id()), hidden.contains(f.id()))).toList();
     }
 
-    private FieldView view(FormField field, String value, String error) {
+    private FieldView view(FormField field, String value, String error, boolean hidden) {
+        var when = field.visibleWhen();
         return new FieldView(field.id(), field.displayLabel(), field.type().jsonName(), field.required(), field.readOnly(),
                 value == null ? "" : value, error, choices(field), String.join(",", field.accept()),
                 field.effectiveMaxFiles() > 1, text(field.min()), text(field.max()), field.step() == null ? "any" : text(field.step()),
-                field.type() == FieldType.TEXT || field.type() == FieldType.TEXTAREA ? field.effectiveMaxLength() : null);
+                field.type() == FieldType.TEXT || field.type() == FieldType.TEXTAREA ? field.effectiveMaxLength() : null,
+                field.pattern(), field.half(), field.section(), when == null ? null : when.field(), when == null ? null : when.equals(), hidden);
     }
 
     private List<FieldView.Choice> choices(FormField field) {

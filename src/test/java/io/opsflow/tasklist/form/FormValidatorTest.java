@@ -152,11 +152,52 @@ class FormValidatorTest {
 
     @Test
     void loaderReadsShippedFormsAndExplainsUnknownKeys() {
-        var forms = new FormDefinitions();
-        assertThat(forms.get("handle-request").field("photos")).get().extracting(FormField::type).isEqualTo(FieldType.FILE);
-        assertThat(forms.get("service-request-start").field("priority").orElseThrow().defaultValue()).isEqualTo("50");
-        assertThat(forms.get("handle-request")).isSameAs(forms.get("handle-request"));
-        assertThatThrownBy(() -> forms.get("no-such-form")).isInstanceOf(UnknownFormException.class).hasMessageContaining("no-such-form");
-        assertThatThrownBy(() -> forms.get("../application")).isInstanceOf(UnknownFormException.class);
+        assertThat(FormFiles.definition("handle-request").field("photos")).get().extracting(FormField::type).isEqualTo(FieldType.FILE);
+        assertThat(FormFiles.definition("service-request-start").field("priority").orElseThrow().defaultValue()).isEqualTo("50");
+        assertThat(FormFiles.all()).containsKeys("handle-request", "service-request-start");
+        FormFiles.all().forEach((key, json) -> assertThat(FormJson.parse(key, json).key()).isEqualTo(key));
+        assertThatThrownBy(() -> FormFiles.definition("no-such-form")).isInstanceOf(UnknownFormException.class).hasMessageContaining("no-such-form");
+        assertThatThrownBy(() -> FormFiles.definition("../application")).isInstanceOf(UnknownFormException.class);
+    }
+
+    private static FormDefinition conditional() {
+        return FormJson.parse("f", """
+                {"title": "F", "fields": [
+                  {"id": "kind", "type": "select", "required": true, "options": [{"value": "leak"}, {"value": "other"}]},
+                  {"id": "detail", "type": "text", "required": true, "visibleWhen": {"field": "kind", "equals": "other"}},
+                  {"id": "more", "type": "text", "required": true, "visibleWhen": {"field": "detail", "equals": "x"}}
+                ]}""");
+    }
+
+    @Test
+    void aHiddenFieldIsNeitherRequiredNorWritten() {
+        var result = validator.validate(conditional(), FormInput.of(Map.of("kind", List.of("leak"), "detail", List.of("sneaked in"))));
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.variables()).containsOnlyKeys("kind");
+    }
+
+    @Test
+    void aShownConditionalFieldIsRequiredAndHidingChains() {
+        var shown = validator.validate(conditional(), FormInput.of(Map.of("kind", List.of("other"))));
+        assertThat(shown.errors()).containsOnlyKeys("detail");
+        var chained = validator.validate(conditional(), FormInput.of(Map.of("kind", List.of("leak"), "detail", List.of("x"))));
+        assertThat(chained.errors()).isEmpty();
+        assertThat(chained.variables()).containsOnlyKeys("kind");
+    }
+
+    @Test
+    void checkboxControlsVisibilityAsTrueOrFalse() {
+        var form = FormJson.parse("f", """
+                {"fields": [{"id": "parts", "type": "checkbox"},
+                            {"id": "which", "type": "text", "required": true, "visibleWhen": {"field": "parts", "equals": true}}]}""");
+        assertThat(validator.validate(form, FormInput.of(Map.of())).errors()).isEmpty();
+        assertThat(validator.validate(form, FormInput.of(Map.of("parts", List.of("on")))).errors()).containsOnlyKeys("which");
+    }
+
+    @Test
+    void patternMustMatchTheWholeValue() {
+        var form = FormJson.parse("f", "{\"fields\": [{\"id\": \"room\", \"type\": \"text\", \"pattern\": \"[A-Z]-[0-9]{3}\"}]}");
+        assertThat(validator.validate(form, FormInput.of(Map.of("room", List.of("B-104")))).variables()).containsEntry("room", "B-104");
+        assertThat(validator.validate(form, FormInput.of(Map.of("room", List.of("B-104x")))).errors().get("room")).contains("expected form");
     }
 }

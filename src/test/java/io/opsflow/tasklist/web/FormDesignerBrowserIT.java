@@ -1,0 +1,180 @@
+package io.opsflow.tasklist.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opsflow.platform.Groups;
+import io.opsflow.platform.TestUsers;
+import io.opsflow.support.HeadlessChromium;
+import io.opsflow.support.OpsflowIntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.flowable.engine.IdentityService;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A designer builds a form in a real browser: a required select and a field shown only for one of its
+ * values; the live preview (the task list's own markup) shows the conditional field when the value is
+ * picked; after saving, a staff member's task with that form key asks for it the same way.
+ */
+@OpsflowIntegrationTest
+class FormDesignerBrowserIT {
+
+    @LocalServerPort int port;
+    @Autowired IdentityService identityService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @TempDir Path temp;
+
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = HeadlessChromium.open(temp.resolve("profile"), HeadlessChromium.DESKTOP);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aDesignerAddsAConditionalFieldSeesItInThePreviewAndStaffGetIt() throws IOException {
+        String designer = TestUsers.create(identityService, "form-designer", Groups.DESIGNER);
+        String staff = TestUsers.create(identityService, "form-staff", Groups.STAFF);
+        String key = TestUsers.uniqueId("leak-report");
+
+        logIn(designer);
+        browser.get(url("/design/forms"));
+        browser.findElement(By.id("new-form-key")).sendKeys(key);
+        browser.findElement(By.cssSelector("#new-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("form-designer"), "data-ready", "true"));
+        browser.findElement(By.id("form-title")).sendKeys(" — report a leak");
+
+        new Select(browser.findElement(By.id("add-type"))).selectByValue("select");
+        browser.findElement(By.id("add-field")).click();
+        setText(prop(0, "id"), "kind");
+        setText(prop(0, "label"), "Kind of leak");
+        prop(0, "required").click();
+        setText(prop(0, "options"), "tap=Dripping tap\nother=Something else");
+
+        new Select(browser.findElement(By.id("add-type"))).selectByValue("text");
+        browser.findElement(By.id("add-field")).click();
+        setText(prop(1, "id"), "otherDetail");
+        setText(prop(1, "label"), "What is leaking?");
+        new Select(prop(1, "visibleWhen-field")).selectByValue("kind");
+        setText(prop(1, "visibleWhen-equals"), "other");
+
+        // The preview is redrawn after each change; wait for the one that knows the whole draft.
+        wait.until(d -> previewOptions().contains("other") && d.findElement(By.id("preview-title")).getText().contains("report a leak")
+                && !d.findElements(By.cssSelector("#form-preview [data-field-id=otherDetail][data-visible-field=kind][data-visible-equals=other]")).isEmpty());
+        WebElement conditional = browser.findElement(By.cssSelector("#form-preview #field-otherDetail-wrap"));
+        assertThat(conditional.isDisplayed()).as("hidden until the select says other").isFalse();
+        assertThat(browser.findElement(By.cssSelector("#form-preview label[for=field-kind]")).getText()).contains("Kind of leak").contains("*");
+        new Select(browser.findElement(By.cssSelector("#form-preview #field-kind"))).selectByValue("other");
+        wait.until(d -> d.findElement(By.cssSelector("#form-preview #field-otherDetail-wrap")).isDisplayed());
+        screenshot("form-designer.png");
+
+        browser.findElement(By.id("form-comment")).sendKeys("first version");
+        browser.findElement(By.id("form-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-status"), "Saved version 1."));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-versions"), "first version"));
+
+        String taskId = startTaskWithForm(key);
+        browser.manage().deleteAllCookies();
+        logIn(staff);
+        browser.get(url("/tasks/" + taskId));
+        browser.findElement(By.id("claim")).click();
+        wait.until(ExpectedConditions.urlContains("/tasks/" + taskId));
+        WebElement kind = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("field-kind")));
+        assertThat(browser.findElement(By.id("field-otherDetail-wrap")).isDisplayed()).isFalse();
+        new Select(kind).selectByValue("other");
+        wait.until(d -> d.findElement(By.id("field-otherDetail-wrap")).isDisplayed());
+        browser.findElement(By.id("complete")).click();
+        WebElement error = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("field-otherDetail-error")));
+        assertThat(error.getText()).contains("What is leaking?");
+        assertThat(browser.findElement(By.id("field-otherDetail-wrap")).isDisplayed()).as("shown again with the entered value").isTrue();
+        browser.findElement(By.id("field-otherDetail")).sendKeys("The radiator valve");
+        browser.findElement(By.id("complete")).click();
+        wait.until(ExpectedConditions.urlContains("/tasks"));
+        wait.until(d -> taskService.createTaskQuery().taskId(taskId).count() == 0);
+    }
+
+    private List<String> previewOptions() {
+        return browser.findElements(By.cssSelector("#form-preview #field-kind option")).stream().map(o -> o.getAttribute("value")).toList();
+    }
+
+    private WebElement prop(int index, String prop) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".field-editor[data-index='" + index + "'] [data-prop='" + prop + "']")));
+    }
+
+    private static void setText(WebElement input, String text) {
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private String startTaskWithForm(String key) {
+        String processKey = key.replace('-', '_');
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:flowable="http://flowable.org/bpmn"
+                             targetNamespace="http://opsflow.io/test">
+                  <process id="%s" name="Leak report" isExecutable="true">
+                    <startEvent id="start"/>
+                    <sequenceFlow id="f1" sourceRef="start" targetRef="report"/>
+                    <userTask id="report" name="Report the leak" flowable:candidateGroups="staff" flowable:formKey="%s"/>
+                    <sequenceFlow id="f2" sourceRef="report" targetRef="end"/>
+                    <endEvent id="end"/>
+                  </process>
+                </definitions>
+                """.formatted(processKey, key);
+        repositoryService.createDeployment().name(key).addString(key + ".bpmn20.xml", xml).deploy();
+        var instance = runtimeService.startProcessInstanceByKey(processKey);
+        return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    }
+
+    private void logIn(String user) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/tasks"));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) throws IOException {
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
