@@ -380,7 +380,7 @@
       branch.conditions.forEach(function (c, ci) {
         if (!c.field && fields.length) { c.field = fields[0][0]; }
         if (!c.operator) { c.operator = 'eq'; }
-        conds.appendChild(h('div', { 'class': 'ad-condition d-flex gap-1 mb-1' }, [
+        conds.appendChild(h('div', { 'class': 'ad-cond-row d-flex gap-1 mb-1' }, [
           select(fields.length ? fields : [['', '(no fields)']], c.field, 'condition.field', function (v) { c.field = v; changed(false); }),
           select(OPERATORS, c.operator, 'condition.operator', function (v) { c.operator = v; changed(false); }),
           input(c.value, 'condition.value', function (v) { c.value = v; changed(false); }, { 'aria-label': 'Value', placeholder: 'value' }),
