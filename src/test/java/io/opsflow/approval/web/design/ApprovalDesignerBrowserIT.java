@@ -83,7 +83,7 @@ class ApprovalDesignerBrowserIT {
         browser.get(url("/approvals/design"));
         browser.findElement(By.id("new-code")).sendKeys(code);
         browser.findElement(By.id("new-name")).sendKeys("Purchase request");
-        browser.findElement(By.id("new-approval-submit")).click();
+        click(By.id("new-approval-submit"));
         wait.until(ExpectedConditions.attributeToBe(By.id("approval-designer"), "data-ready", "true"));
 
         openNode("lead");
@@ -94,7 +94,7 @@ class ApprovalDesignerBrowserIT {
         addNode("main:1", "condition");
         WebElement firstBranch = branch("branch1.b0");
         type(firstBranch.findElement(By.cssSelector("[data-field='branch.name']")), "Laptop");
-        firstBranch.findElement(By.cssSelector(".ad-add-condition")).click();
+        click(By.cssSelector("[data-branch='branch1.b0'] .ad-add-condition"));
         new Select(branch("branch1.b0").findElement(By.cssSelector("[data-field='condition.field']"))).selectByValue("title");
         new Select(branch("branch1.b0").findElement(By.cssSelector("[data-field='condition.operator']"))).selectByValue("eq");
         type(branch("branch1.b0").findElement(By.cssSelector("[data-field='condition.value']")), "Laptop");
@@ -107,19 +107,19 @@ class ApprovalDesignerBrowserIT {
         new Select(setting("step1", "whenEmpty.action")).selectByValue("toUser");
         type(setting("step1", "whenEmpty.user"), lead);
         new Select(setting("step1", "whenStarter")).selectByValue("toSupervisor");
-        setting("step1", "skipIfApprovedBefore").click();
-        setting("step1", "timeout").click();
+        click(By.cssSelector("[data-node-id='step1'] > .ad-settings [data-field='skipIfApprovedBefore']"));
+        click(By.cssSelector("[data-node-id='step1'] > .ad-settings [data-field='timeout']"));
         type(setting("step1", "timeout.remindEveryHours"), "8");
         type(setting("step1", "timeout.remindTimes"), "2");
         new Select(setting("step1", "timeout.then")).selectByValue("autoReject");
         new Select(setting("step1", "fieldPermissions.details")).selectByValue("read");
         screenshotOf(node("step1"), "approval-designer-node.png");
 
-        browser.findElement(By.id("ad-validate")).click();
+        click(By.id("ad-validate"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ad-status"), "Valid"));
-        browser.findElement(By.id("ad-publish")).click();
+        click(By.id("ad-publish"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ad-status"), "Published as version 1"));
-        node("step1").findElement(By.cssSelector(".ad-node-head")).click();
+        click(By.cssSelector("[data-node-id='step1'] > .ad-node-head"));
         screenshotOf(null, "approval-designer.png");
 
         SimpleModel published = definitions.publishedModel(code, null);
@@ -140,24 +140,24 @@ class ApprovalDesignerBrowserIT {
         new Select(browser.findElement(By.id("definitionKey"))).selectByValue("approval-" + code);
         browser.findElement(By.id("title")).sendKeys("Laptop");
         browser.findElement(By.id("details")).sendKeys("For the new hire");
-        browser.findElement(By.cssSelector("#start-approval button[type=submit]")).click();
+        click(By.cssSelector("#start-approval button[type=submit]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approval-state"), "running"));
         String approvalId = browser.getCurrentUrl().replaceAll(".*/approvals/", "");
 
         // Approver 1 returns it to the starter.
         logIn(lead);
         browser.get(url("/approvals"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#approval-rows a[href='/approvals/" + approvalId + "']"))).click();
+        click(By.cssSelector("#approval-rows a[href='/approvals/" + approvalId + "']"));
         new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("return-target")))).selectByValue("starter");
         browser.findElement(By.cssSelector("#return-form input[name=comment]")).sendKeys("Which model?");
-        browser.findElement(By.id("return")).click();
+        click(By.id("return"));
         waitForMessage("Returned.");
 
         // The starter resubmits.
         logIn(starter);
         browser.get(url("/approvals/" + approvalId));
         browser.findElement(By.cssSelector("#resubmit-form textarea[name=comment]")).sendKeys("The 14-inch one");
-        browser.findElement(By.id("resubmit")).click();
+        click(By.id("resubmit"));
         waitForMessage("Resubmitted.");
 
         // Both levels approve (the title holds the condition, so the director's branch runs).
@@ -176,7 +176,7 @@ class ApprovalDesignerBrowserIT {
         logIn(user);
         browser.get(url("/approvals/" + approvalId));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("comment"))).sendKeys(comment);
-        browser.findElement(By.id("approve")).click();
+        click(By.id("approve"));
         waitForMessage("Approved.");
     }
 
@@ -198,7 +198,7 @@ class ApprovalDesignerBrowserIT {
     }
 
     private void openNode(String id) {
-        node(id).findElement(By.cssSelector(".ad-node-head")).click();
+        click(By.cssSelector("[data-node-id='" + id + "'] > .ad-node-head"));
         wait.until(d -> node(id).findElement(By.cssSelector(".ad-settings")).isDisplayed());
     }
 
@@ -215,8 +215,25 @@ class ApprovalDesignerBrowserIT {
     }
 
     private void addNode(String at, String type) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-add-at='" + at + "'] > .ad-plus"))).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-add-at='" + at + "'] [data-add='" + type + "']"))).click();
+        click(By.cssSelector("[data-add-at='" + at + "'] > .ad-plus"));
+        click(By.cssSelector("[data-add-at='" + at + "'] [data-add='" + type + "']"));
+    }
+
+    /** Scrolls the element to the middle of the window first (the sticky parts of the page may cover an edge). */
+    private void click(By by) {
+        wait.until(d -> {
+            WebElement element = d.findElement(by);
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            try {
+                element.click();
+                return true;
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                return false;
+            }
+        });
     }
 
     private static void type(WebElement input, String text) {
