@@ -147,8 +147,11 @@ class ApprovalDesignerBrowserIT {
         // Approver 1 returns it to the starter.
         logIn(lead);
         browser.get(url("/approvals"));
-        click(By.cssSelector("#approval-rows a[href='/approvals/" + approvalId + "']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#approval-rows a[href='/approvals/" + approvalId + "']")));
+        browser.get(url("/approvals/" + approvalId));
+        wait.withMessage(() -> "the lead's page shows no return form: " + browser.findElement(By.tagName("main")).getText());
         new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("return-target")))).selectByValue("starter");
+        wait.withMessage((String) null);
         browser.findElement(By.cssSelector("#return-form input[name=comment]")).sendKeys("Which model?");
         click(By.id("return"));
         waitForMessage("Returned.");
