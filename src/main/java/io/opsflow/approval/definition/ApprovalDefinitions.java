@@ -176,8 +176,9 @@ public class ApprovalDefinitions {
 
     private static Draft draft(ResultSet rs, int row) throws SQLException {
         int published = rs.getInt("published_version");
+        Integer publishedVersion = rs.wasNull() ? null : published; // wasNull speaks of the last column read only
         return new Draft(rs.getString("code"), rs.getString("name"), rs.getInt("version"), ModelJson.read(rs.getString("draft_json")),
-                rs.wasNull() ? null : published, rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant());
+                publishedVersion, rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant());
     }
 
     private static PublishedVersion version(ResultSet rs, int row) throws SQLException {

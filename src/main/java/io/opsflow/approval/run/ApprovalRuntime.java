@@ -676,12 +676,21 @@ public class ApprovalRuntime {
         return id.length() > 64 ? id.substring(0, 64) + "…" : id;
     }
 
+    /**
+     * Runs as the user for Flowable. Flowable's Spring Security bridge clears the thread's SecurityContext
+     * when the id is reset, which would sign a page caller out of their session: both are restored.
+     */
     private <T> T as(CurrentUser user, Supplier<T> work) {
+        var springContext = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var springAuthentication = springContext.getAuthentication();
+        String previous = org.flowable.common.engine.impl.identity.Authentication.getAuthenticatedUserId();
         identityService.setAuthenticatedUserId(user.id());
         try {
             return work.get();
         } finally {
-            identityService.setAuthenticatedUserId(null);
+            identityService.setAuthenticatedUserId(previous);
+            springContext.setAuthentication(springAuthentication);
+            org.springframework.security.core.context.SecurityContextHolder.setContext(springContext);
         }
     }
 }

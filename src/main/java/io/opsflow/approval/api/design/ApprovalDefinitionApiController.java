@@ -34,11 +34,15 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code /api/v1/approval-definitions}: designers and admins create, save (optimistic version),
  * validate and publish simple models and read their BPMN; everyone may predict the approvers.
+ * The same operations answer at {@code /approvals/design/api} under the designer page's session and
+ * CSRF token (designers and admins only, by the web rule for {@code /approvals/design/**}).
  */
 @RestController
-@RequestMapping("/api/v1/approval-definitions")
+@RequestMapping({"/api/v1/approval-definitions", ApprovalDefinitionApiController.PAGE_API})
 @Tag(name = "Approval definitions", description = "Design approvals as a simple model, validate, publish and read the generated BPMN")
 class ApprovalDefinitionApiController {
+
+    static final String PAGE_API = "/approvals/design/api";
 
     private final ApprovalDefinitions definitions;
     private final ApprovalModels models;
