@@ -64,6 +64,9 @@ public final class BpmnGenerator {
     static final int APPROVER_HALF_WITH_TIMEOUT = 360;
     static final String START_ID = "approvalStart";
     static final String END_ID = "approvalApproved";
+    /** The run time's return-to-starter target ({@code ApprovalDefinitions.STARTER_NODE}). */
+    public static final String STARTER_ID = "starter";
+    static final String RESUBMIT_ID = "approvalResubmit";
 
     private BpmnGenerator() {}
 
@@ -114,11 +117,38 @@ public final class BpmnGenerator {
             if (chain == null) {
                 flow(start, end, null, cx, 20 + EV, endY);
             } else {
-                flow(start, chain.entry, null, cx, 20 + EV, y);
+                int sideX = cx + half + 20;
+                FlowNode entry = chain.entry;
+                if (entry instanceof ParallelGateway) {
+                    // A parallel gateway with two incoming flows would wait for both: merge them first.
+                    ExclusiveGateway merge = new ExclusiveGateway();
+                    merge.setId(RESUBMIT_ID);
+                    add(merge, sideX + TASK_W / 2 - GW / 2, 20 + TASK_H + GAP, GW, GW);
+                    connect(merge, entry, null, null, List.of(point(sideX + TASK_W / 2 - GW / 2, 20 + TASK_H + GAP + GW / 2),
+                            point(cx, y)));
+                    entry = merge;
+                }
+                flow(start, entry, null, cx, 20 + EV, y);
                 SequenceFlow out = flow(chain.exit, end, null, cx, y + chain.height, endY);
                 chain.markDefault(out);
+                addStarterTask(entry, sideX, 20);
             }
             return model;
+        }
+
+        /**
+         * The starter's revise-and-resubmit step: no flow leads into it, so nobody passes it on the way
+         * in; an approver's return to the starter moves the approval here, and resubmitting continues
+         * at the first node.
+         */
+        void addStarterTask(FlowNode firstNode, int x, int y) {
+            UserTask starter = new UserTask();
+            starter.setId(STARTER_ID);
+            starter.setName("Revise and resubmit");
+            starter.setAssignee("${" + ApprovalConventions.INITIATOR + "}");
+            add(starter, x, y, TASK_W, TASK_H);
+            connect(starter, firstNode, null, null, List.of(point(x + TASK_W / 2, y + TASK_H), point(x + TASK_W / 2, y + TASK_H + GAP),
+                    point(x - 20, y + TASK_H + GAP)));
         }
 
         /** A laid-out piece of the chain: its entry and exit nodes sit on the centre line at its top and bottom. */

@@ -121,6 +121,8 @@ public final class ModelValidator {
                 }
                 if (node.id() == null || !IDENTIFIER.matcher(node.id()).matches() || RESERVED.contains(node.id())) {
                     problems.add(where + ": node id '" + safe(node.id()) + "' must be a letter then letters, digits or '_' (at most 40)");
+                } else if (node.id().equals("starter")) {
+                    problems.add(where + ": node id 'starter' is reserved for the starter's revise-and-resubmit step");
                 } else if (node.id().startsWith("approval") || GENERATED_SUFFIXES.stream().anyMatch(node.id()::endsWith)) {
                     problems.add(where + ": node id '" + node.id() + "' may not start with 'approval' or end with a generated"
                             + " suffix such as _resolve or _join");

@@ -202,6 +202,9 @@ public class ApprovalRuntime {
         Process process = repositoryService.getBpmnModel(task.getProcessDefinitionId()).getMainProcess();
         FlowGraph graph = FlowGraph.of(process);
         Set<String> passed = new LinkedHashSet<>();
+        if (process.getFlowElement(STARTER_NODE) != null) {
+            passed.add(STARTER_NODE); // a target without being passed: designed approvals have the starter's step off the path
+        }
         historyService.createHistoricActivityInstanceQuery().processInstanceId(task.getProcessInstanceId()).finished()
                 .activityType("userTask").orderByHistoricActivityInstanceStartTime().asc().list()
                 .forEach(a -> passed.add(a.getActivityId()));
@@ -222,6 +225,9 @@ public class ApprovalRuntime {
         }
         if (target.equals(current) || !graph.reaches(target, current)) {
             throw new ApprovalConflict("You can only return to a node before this one.");
+        }
+        if (STARTER_NODE.equals(target)) {
+            return; // the starter submitted the approval, whether or not a starter step ran
         }
         long passed = historyService.createHistoricActivityInstanceQuery().processInstanceId(pid).activityId(target).finished().count();
         if (passed == 0) {

@@ -88,6 +88,7 @@ class FormDesignerBrowserIT {
         browser.findElement(By.id("add-field")).click();
         setText(prop(1, "id"), "otherDetail");
         setText(prop(1, "label"), "What is leaking?");
+        prop(1, "required").click(); // required only while shown
         new Select(prop(1, "visibleWhen-field")).selectByValue("kind");
         setText(prop(1, "visibleWhen-equals"), "other");
 

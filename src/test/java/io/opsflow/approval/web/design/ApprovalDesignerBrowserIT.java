@@ -149,9 +149,9 @@ class ApprovalDesignerBrowserIT {
         browser.get(url("/approvals"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#approval-rows a[href='/approvals/" + approvalId + "']")));
         browser.get(url("/approvals/" + approvalId));
-        wait.withMessage(() -> "the lead's page shows no return form: " + browser.findElement(By.tagName("main")).getText());
-        new Select(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("return-target")))).selectByValue("starter");
-        wait.withMessage((String) null);
+        var returnForm = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .withMessage(() -> "the lead's page shows no return form: " + browser.findElement(By.tagName("main")).getText());
+        new Select(returnForm.until(ExpectedConditions.presenceOfElementLocated(By.id("return-target")))).selectByValue("starter");
         browser.findElement(By.cssSelector("#return-form input[name=comment]")).sendKeys("Which model?");
         click(By.id("return"));
         waitForMessage("Returned.");
@@ -168,7 +168,14 @@ class ApprovalDesignerBrowserIT {
         approveAs(director, approvalId, "approved");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approval-state"), "approved"));
 
-        // PRINT STEP (issue 6): the lead adds "the PDF prints" here after merging branch approvalprint.
+        // The PDF prints: the page's print link answers a PDF to the signed-in session.
+        String printHref = browser.findElement(By.id("print-approval")).getAttribute("href");
+        Object printed = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.status + ' ' + r.headers.get('Content-Type') + ' '
+                    + new TextDecoder().decode(new Uint8Array(b).slice(0, 5)))));
+                """, printHref);
+        assertThat(printed).asString().startsWith("200 application/pdf %PDF-");
 
         var finished = historyService.createHistoricProcessInstanceQuery().processInstanceId(approvalId).includeProcessVariables().singleResult();
         assertThat(finished.getEndTime()).isNotNull();
