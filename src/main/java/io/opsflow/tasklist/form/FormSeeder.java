@@ -39,12 +39,14 @@ class FormSeeder implements ApplicationRunner {
             log.error("forms/{}.json is not a valid form and was not loaded: {}", key, String.join(" ", invalid.problems().values()));
             return false;
         }
+        // The base is read before the content check: a node that stored the file meanwhile makes our save stale.
+        int base = store.latestNumber(key);
         boolean known = store.versions(key).stream().anyMatch(v -> FormJson.tree(v.json()).equals(tree));
         if (known) {
             return false;
         }
         try {
-            var saved = store.saveAfter(key, store.latestNumber(key), json, "from forms/" + key + ".json", SYSTEM);
+            var saved = store.saveAfter(key, base, json, "from forms/" + key + ".json", SYSTEM);
             log.info("Form {} version {} loaded from forms/{}.json", key, saved.version(), key);
             return true;
         } catch (StaleFormException raced) {

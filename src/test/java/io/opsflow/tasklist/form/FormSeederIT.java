@@ -47,7 +47,8 @@ class FormSeederIT {
             var barrier = new CyclicBarrier(2);
             var first = CompletableFuture.supplyAsync(() -> seedAfter(barrier, key));
             var second = CompletableFuture.supplyAsync(() -> seedAfter(barrier, key));
-            assertThat(first.get() ^ second.get()).as("exactly one stores it").isTrue();
+            boolean a = first.get(), b = second.get();
+            assertThat(a ^ b).as("exactly one stores it (first %s, second %s, versions %s)", a, b, store.versions(key)).isTrue();
             assertThat(store.versions(key)).hasSize(1);
         }
     }
