@@ -1,11 +1,16 @@
 package io.opsflow.support;
 
 import java.nio.file.Path;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's chromium and chromedriver, headless, with the flags this machine needs (no sandbox as root,
@@ -28,5 +33,25 @@ public final class HeadlessChromium {
         WebDriver browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(window);
         return browser;
+    }
+
+    /**
+     * Clicks the element once it is scrolled to the middle of the window, shown, enabled and not covered
+     * (a sticky bar or a re-rendering panel intercepts clicks near the window's edge); retries until the wait ends.
+     */
+    public static void click(WebDriverWait wait, By by) {
+        wait.until(d -> {
+            WebElement element = d.findElement(by);
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return false;
+            }
+            try {
+                element.click();
+                return true;
+            } catch (ElementClickInterceptedException covered) {
+                return false;
+            }
+        });
     }
 }

@@ -83,7 +83,7 @@ class DesignVersionsBrowserIT {
         WebElement variables = browser.findElement(By.id("dry-run-variables"));
         variables.clear();
         variables.sendKeys("{\"title\": \"Broken window\"}");
-        browser.findElement(By.id("dry-run-go")).click();
+        HeadlessChromium.click(wait, By.id("dry-run-go")); // the screenshot scrolled to the top; the button may sit under the edge
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#dry-run-steps [data-element-id='Task_HandleRequest']")));
         assertThat(browser.findElement(By.cssSelector("#dry-run-steps [data-element-id='Task_HandleRequest']")).getText())
                 .contains("candidate groups staff").contains(staff);

@@ -103,7 +103,7 @@ class FormDesignerBrowserIT {
         screenshot("form-designer.png");
 
         browser.findElement(By.id("form-comment")).sendKeys("first version");
-        browser.findElement(By.id("form-save")).click();
+        HeadlessChromium.click(wait, By.id("form-save")); // after the screenshot's scroll to the top
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-status"), "Saved version 1."));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-versions"), "first version"));
 

@@ -231,19 +231,7 @@ class ApprovalDesignerBrowserIT {
 
     /** Scrolls the element to the middle of the window first (the sticky parts of the page may cover an edge). */
     private void click(By by) {
-        wait.until(d -> {
-            WebElement element = d.findElement(by);
-            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-            if (!element.isDisplayed() || !element.isEnabled()) {
-                return false;
-            }
-            try {
-                element.click();
-                return true;
-            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
-                return false;
-            }
-        });
+        HeadlessChromium.click(wait, by);
     }
 
     private static void type(WebElement input, String text) {
