@@ -90,7 +90,7 @@ class MigrationBrowserIT {
                 "All " + INSTANCES + " instances on v1 can move to v2."));
         wait.until(d -> d.findElement(By.cssSelector("#migrate-preview-table tr[data-activity='review']")).getText().contains("Check (check)"));
         wait.until(d -> d.findElement(By.id("migrate-start")).isEnabled());
-        browser.findElement(By.id("migrate-start")).click();
+        HeadlessChromium.click(wait, By.id("migrate-start"));
         String batchId = wait.until(d -> d.findElement(By.id("migrate")).getAttribute("data-batch-id"));
         wait.until(d -> d.findElement(By.id("migrate-count")).getText().contains("0 of " + INSTANCES + " migrated"));
         fixture.runBatch(batchId);
@@ -106,7 +106,7 @@ class MigrationBrowserIT {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        HeadlessChromium.click(wait, By.cssSelector("button[type=submit]"));
         wait.until(ExpectedConditions.urlContains("/tasks"));
     }
 

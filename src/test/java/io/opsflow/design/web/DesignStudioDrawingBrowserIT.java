@@ -73,7 +73,7 @@ class DesignStudioDrawingBrowserIT {
         browser.get(url("/design"));
         browser.findElement(By.id("name")).sendKeys("Drawn request");
         browser.findElement(By.id("processKey")).sendKeys(key);
-        browser.findElement(By.cssSelector("#new-model button[type=submit]")).click();
+        HeadlessChromium.click(wait, By.cssSelector("#new-model button[type=submit]"));
         wait.until(ExpectedConditions.attributeToBe(By.id("designer"), "data-ready", "true"));
 
         click("[data-element-id='Start_Process']");
@@ -106,10 +106,10 @@ class DesignStudioDrawingBrowserIT {
                 .contains("flowable:candidateGroups=\"staff\"");
         screenshot("design-drawn-user-task.png");
 
-        browser.findElement(By.id("design-validate")).click();
+        HeadlessChromium.click(wait, By.id("design-validate"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("design-status"), "0 error(s)"));
         browser.findElement(By.id("design-comment")).sendKeys("drawn in the browser");
-        browser.findElement(By.id("design-deploy")).click();
+        HeadlessChromium.click(wait, By.id("design-deploy"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("design-status"), "Deployed " + key + " as version 1."));
 
         ProcessDefinition deployed = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).singleResult();
@@ -183,7 +183,7 @@ class DesignStudioDrawingBrowserIT {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        HeadlessChromium.click(wait, By.cssSelector("button[type=submit]"));
         wait.until(ExpectedConditions.urlContains("/tasks"));
     }
 

@@ -97,7 +97,7 @@ class DesignVersionsBrowserIT {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        HeadlessChromium.click(wait, By.cssSelector("button[type=submit]"));
         wait.until(ExpectedConditions.urlContains("/tasks"));
     }
 

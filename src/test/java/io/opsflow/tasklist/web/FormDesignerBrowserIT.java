@@ -73,22 +73,22 @@ class FormDesignerBrowserIT {
         logIn(designer);
         browser.get(url("/design/forms"));
         browser.findElement(By.id("new-form-key")).sendKeys(key);
-        browser.findElement(By.cssSelector("#new-form button[type=submit]")).click();
+        HeadlessChromium.click(wait, By.cssSelector("#new-form button[type=submit]"));
         wait.until(ExpectedConditions.attributeToBe(By.id("form-designer"), "data-ready", "true"));
         browser.findElement(By.id("form-title")).sendKeys(" — report a leak");
 
         new Select(browser.findElement(By.id("add-type"))).selectByValue("select");
-        browser.findElement(By.id("add-field")).click();
+        HeadlessChromium.click(wait, By.id("add-field"));
         setText(prop(0, "id"), "kind");
         setText(prop(0, "label"), "Kind of leak");
-        prop(0, "required").click();
+        HeadlessChromium.click(wait, By.cssSelector(".field-editor[data-index='0'] [data-prop='required']"));
         setText(prop(0, "options"), "tap=Dripping tap\nother=Something else");
 
         new Select(browser.findElement(By.id("add-type"))).selectByValue("text");
-        browser.findElement(By.id("add-field")).click();
+        HeadlessChromium.click(wait, By.id("add-field"));
         setText(prop(1, "id"), "otherDetail");
         setText(prop(1, "label"), "What is leaking?");
-        prop(1, "required").click(); // required only while shown
+        HeadlessChromium.click(wait, By.cssSelector(".field-editor[data-index='1'] [data-prop='required']")); // required only while shown
         new Select(prop(1, "visibleWhen-field")).selectByValue("kind");
         setText(prop(1, "visibleWhen-equals"), "other");
 
@@ -111,18 +111,18 @@ class FormDesignerBrowserIT {
         browser.manage().deleteAllCookies();
         logIn(staff);
         browser.get(url("/tasks/" + taskId));
-        browser.findElement(By.id("claim")).click();
+        HeadlessChromium.click(wait, By.id("claim"));
         wait.until(ExpectedConditions.urlContains("/tasks/" + taskId));
         WebElement kind = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("field-kind")));
         assertThat(browser.findElement(By.id("field-otherDetail-wrap")).isDisplayed()).isFalse();
         new Select(kind).selectByValue("other");
         wait.until(d -> d.findElement(By.id("field-otherDetail-wrap")).isDisplayed());
-        browser.findElement(By.id("complete")).click();
+        HeadlessChromium.click(wait, By.id("complete"));
         WebElement error = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("field-otherDetail-error")));
         assertThat(error.getText()).contains("What is leaking?");
         assertThat(browser.findElement(By.id("field-otherDetail-wrap")).isDisplayed()).as("shown again with the entered value").isTrue();
         browser.findElement(By.id("field-otherDetail")).sendKeys("The radiator valve");
-        browser.findElement(By.id("complete")).click();
+        HeadlessChromium.click(wait, By.id("complete"));
         wait.until(ExpectedConditions.urlContains("/tasks"));
         wait.until(d -> taskService.createTaskQuery().taskId(taskId).count() == 0);
     }
@@ -165,7 +165,7 @@ class FormDesignerBrowserIT {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        HeadlessChromium.click(wait, By.cssSelector("button[type=submit]"));
         wait.until(ExpectedConditions.urlContains("/tasks"));
     }
 
