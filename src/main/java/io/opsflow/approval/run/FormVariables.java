@@ -48,7 +48,8 @@ final class FormVariables {
     static boolean reserved(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         return lower.startsWith("approval") || lower.startsWith("nrof") || lower.equals("loopcounter") || lower.equals("approver")
-                || lower.equals("initiator") || lower.endsWith("_approvers") || lower.endsWith("_approved") || lower.endsWith("_rejected");
+                || lower.equals("initiator") || lower.endsWith("_approvers") || lower.endsWith("_approved") || lower.endsWith("_rejected")
+                || lower.endsWith("_result") || lower.endsWith("_auto");
     }
 
     private static String safe(String name) {
