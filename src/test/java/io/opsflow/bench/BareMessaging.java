@@ -1,6 +1,7 @@
 package io.opsflow.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.opsflow.support.RejectedJobCounter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

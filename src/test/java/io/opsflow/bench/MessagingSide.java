@@ -1,5 +1,6 @@
 package io.opsflow.bench;
 
+import io.opsflow.support.RejectedJobCounter;
 import java.util.List;
 import java.util.Map;
 

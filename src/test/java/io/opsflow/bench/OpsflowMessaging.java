@@ -9,6 +9,7 @@ import io.opsflow.messaging.channel.ChannelConfigs;
 import io.opsflow.messaging.template.MessageTemplate;
 import io.opsflow.messaging.template.TemplateFormat;
 import io.opsflow.messaging.template.Templates;
+import io.opsflow.support.RejectedJobCounter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -2,17 +2,12 @@ package io.opsflow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
+import io.opsflow.support.RejectedJobCounter;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
-import org.flowable.common.engine.api.delegate.event.FlowableEvent;
-import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.common.engine.impl.async.DefaultAsyncTaskExecutor;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
@@ -30,7 +25,7 @@ class HandOffWithinCapacityTest {
     private static final int BRANCHES = 20;
 
     private final CountDownLatch release = new CountDownLatch(1);
-    private final AtomicInteger rejected = new AtomicInteger();
+    private RejectedJobCounter rejected;
     private ProcessEngine engine;
 
     @AfterEach
@@ -50,7 +45,7 @@ class HandOffWithinCapacityTest {
         var jobs = engine.getManagementService();
         assertThat(jobs.createJobQuery().locked().count()).isEqualTo(QUEUE);
         assertThat(jobs.createJobQuery().unlocked().count()).isEqualTo(BRANCHES - QUEUE);
-        assertThat(rejected).hasValue(0);
+        assertThat(rejected.count()).isZero();
     }
 
     @Test
@@ -59,7 +54,7 @@ class HandOffWithinCapacityTest {
 
         engine.getRuntimeService().startProcessInstanceByKey("fanOut");
 
-        assertThat(rejected).hasValue(BRANCHES - QUEUE);
+        assertThat(rejected.count()).isEqualTo(BRANCHES - QUEUE);
     }
 
     private ProcessEngine engineWithBusyExecutor(boolean handOff) throws InterruptedException {
@@ -80,11 +75,11 @@ class HandOffWithinCapacityTest {
         config.setAsyncExecutor(executor);
         config.setAsyncTaskExecutor(threads);
         config.setAsyncExecutorActivate(true);
-        config.setTypedEventListeners(Map.of(FlowableEngineEventType.JOB_REJECTED.name(), List.of(countRejections())));
         if (handOff) {
             config.setJobManager(new HandOffWithinCapacity());
         }
         ProcessEngine built = config.buildProcessEngine();
+        rejected = RejectedJobCounter.on(built);
         occupyTheOnlyThread(threads);
         built.getRepositoryService().createDeployment().addString("fan-out.bpmn20.xml", fanOut()).deploy();
         return built;
@@ -101,30 +96,6 @@ class HandOffWithinCapacityTest {
             }
         });
         assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
-    }
-
-    private FlowableEventListener countRejections() {
-        return new FlowableEventListener() {
-            @Override
-            public void onEvent(FlowableEvent event) {
-                rejected.incrementAndGet();
-            }
-
-            @Override
-            public boolean isFailOnException() {
-                return false;
-            }
-
-            @Override
-            public boolean isFireOnTransactionLifecycleEvent() {
-                return false;
-            }
-
-            @Override
-            public String getOnTransaction() {
-                return null;
-            }
-        };
     }
 
     private static String fanOut() {

@@ -1,4 +1,4 @@
-package io.opsflow.bench;
+package io.opsflow.support;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
@@ -11,17 +11,17 @@ import org.flowable.engine.ProcessEngine;
  * is unlocked and waits for the acquisition thread instead of running right after its commit, which
  * is where long commit-to-delivery tails come from. Only observes; changes nothing.
  */
-final class RejectedJobCounter implements FlowableEventListener {
+public final class RejectedJobCounter implements FlowableEventListener {
 
     private final AtomicInteger rejected = new AtomicInteger();
 
-    static RejectedJobCounter on(ProcessEngine engine) {
+    public static RejectedJobCounter on(ProcessEngine engine) {
         var counter = new RejectedJobCounter();
         engine.getRuntimeService().addEventListener(counter, FlowableEngineEventType.JOB_REJECTED);
         return counter;
     }
 
-    int count() {
+    public int count() {
         return rejected.get();
     }
 
