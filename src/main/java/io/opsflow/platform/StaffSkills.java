@@ -55,7 +55,7 @@ public class StaffSkills {
         if (distinct.isEmpty()) {
             throw new IllegalArgumentException("at least one skill is required");
         }
-        return new CandidateSelect(UserSkills.candidatesSql(distinct.size()), List.copyOf(UserSkills.withCount(distinct)));
+        return new CandidateSelect(UserSkills.candidatesSql(distinct.size()), List.copyOf(UserSkills.candidateParams(distinct)));
     }
 
     /**
@@ -70,7 +70,7 @@ public class StaffSkills {
             throw new IllegalArgumentException("at least one skill is required");
         }
         ShiftColumn.OnShift shift = shifts.at("cz.user_id", "cz.time_zone", "cz.shift_map", at);
-        List<Object> params = new ArrayList<>(UserSkills.withCount(distinct));
+        List<Object> params = new ArrayList<>(UserSkills.candidateParams(distinct));
         params.addAll(shift.params());
         return new CandidateSelect("select cz.user_id, " + shift.expression() + " as on_shift from ("
                 + UserSkills.candidatesWithZoneSql(distinct.size()) + ") cz" + shift.joins(), List.copyOf(params));

@@ -36,6 +36,8 @@ class AssignmentScaleBenchmark {
     private static final int CALLS = Integer.getInteger("bench.assign.n", 500);
     private static final int WARMUP = Integer.getInteger("bench.assign.warmup", 100);
     private static final int REPS = Integer.getInteger("bench.assign.reps", 3);
+    /** Closed-loop client threads per side (each takes the next request when its previous one committed). */
+    private static final int THREADS = Integer.getInteger("bench.assign.threads", 1);
 
     private record Sample(long[] nanos, double statements, double listed, double candidates) {}
 
@@ -44,7 +46,7 @@ class AssignmentScaleBenchmark {
         BenchDatabase database = BenchDatabase.freshPostgres("assign");
         String version = database.serverVersion();
         var runs = new ResultTable("Every repetition on " + version + " (" + STAFF + " staff, " + OPEN + " open and " + ARCHIVED
-                        + " archived work orders, N = " + CALLS + " assignments per repetition and side, 1 thread)",
+                        + " archived work orders, N = " + CALLS + " assignments per repetition and side, " + THREADS + " client thread(s))",
                 "rep", "side", "p50 ms", "p95 ms", "p99 ms", "statements/assignment", "candidates (mean)", "rows to Java (mean)");
         var summary = new ResultTable("Assignment at scale on " + version + ": rank + explanation + record, one transaction",
                 "side", "p50 ms", "p95 ms", "p99 ms", "statements/assignment", "rows read into Java per assignment");
@@ -63,19 +65,19 @@ class AssignmentScaleBenchmark {
                     .query(String.class)
                     .list();
             Random random = new Random(11);
-            int[] next = {0};
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
 
             Consumer<List<String>> after = skills -> tx.executeWithoutResult(s -> {
                 Ranking ranked = ranking.rank(skills);
                 String chosen = ranked.best().map(CandidateScore::userId).orElse(null);
-                store.recordAssignment(orders.get(next[0]++ % orders.size()), chosen,
+                store.recordAssignment(orders.get(Math.floorMod(next.getAndIncrement(), orders.size())), chosen,
                         Explanation.of(ranked, chosen, settings.explainedCandidates(), Instant.now()));
             });
             Consumer<List<String>> before = skills -> tx.executeWithoutResult(s -> {
                 List<CandidateScore> all = legacy.rank(skills);
                 Ranking ranked = new Ranking(Ranking.RULE, skills, settings.weights().toWeights(), all, all.size());
                 String chosen = ranked.best().map(CandidateScore::userId).orElse(null);
-                legacy.record(orders.get(next[0]++ % orders.size()), chosen,
+                legacy.record(orders.get(Math.floorMod(next.getAndIncrement(), orders.size())), chosen,
                         Explanation.of(ranked, chosen, settings.explainedCandidates(), Instant.now()));
             });
             measure(after, ranking, legacy, counting, random, WARMUP, false);
@@ -116,11 +118,35 @@ class AssignmentScaleBenchmark {
         var start = counting.snapshot();
         List<List<String>> asked = new ArrayList<>();
         for (int i = 0; i < calls; i++) {
-            List<String> skills = skills(random);
-            asked.add(skills);
-            long t0 = System.nanoTime();
-            assign.accept(skills);
-            nanos[i] = System.nanoTime() - t0;
+            asked.add(skills(random));
+        }
+        java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable client = () -> {
+            for (int i = taken.getAndIncrement(); i < calls; i = taken.getAndIncrement()) {
+                long t0 = System.nanoTime();
+                assign.accept(asked.get(i));
+                nanos[i] = System.nanoTime() - t0;
+            }
+        };
+        if (THREADS <= 1) {
+            client.run();
+        } else {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(THREADS);
+            try {
+                var running = new ArrayList<java.util.concurrent.Future<?>>();
+                for (int t = 0; t < THREADS; t++) {
+                    running.add(pool.submit(client));
+                }
+                for (var f : running) {
+                    try {
+                        f.get();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("an assignment failed", e);
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
         var work = counting.snapshot().minus(start);
         // Sizes from a few of the same requests, outside the timing and the statement count.

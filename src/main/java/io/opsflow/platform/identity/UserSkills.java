@@ -39,8 +39,7 @@ public class UserSkills {
     }
 
     /**
-     * Enabled, on-duty members of the {@code staff} group who have every one of the skills: one grouped
-     * query, so assignment never loads the whole staff list.
+     * Enabled, on-duty members of the {@code staff} group who have every one of the skills: one query, so assignment never loads the whole staff list.
      */
     public List<String> activeStaffWithAll(Collection<String> skills) {
         List<String> distinct = skills.stream().distinct().toList();
@@ -48,14 +47,14 @@ public class UserSkills {
             return List.of();
         }
         return jdbc.sql(candidatesSql(distinct.size()) + " order by user_id")
-                .params(withCount(distinct))
+                .params(candidateParams(distinct))
                 .query(String.class)
                 .list();
     }
 
     /**
      * A select of one column {@code user_id}: enabled members of {@code staff} who are not on leave and
-     * have all of {@code skills} skills; its parameters are the skills, then their number.
+     * have all of {@code skills} skills; its parameters are {@link #candidateParams the skills}.
      */
     public static String candidatesSql(int skills) {
         return withSkills(skills, "and not exists (select 1 from app_staff st where st.user_id = s.user_id and st.on_duty = false) ");
@@ -72,20 +71,27 @@ public class UserSkills {
     }
 
     private static String withSkills(int skills, String onDuty) {
-        String marks = String.join(", ", java.util.Collections.nCopies(skills, "?"));
-        // EXISTS / NOT EXISTS rather than outer joins, and count(*) (the key is user and skill): half the
-        // time of the joined form with 10,000 staff (docs/benchmarks.md).
-        return "select s.user_id from app_user_skill s where s.skill in (" + marks + ") "
+        if (skills < 1) {
+            throw new IllegalArgumentException("at least one skill is required");
+        }
+        // One row per holder of the first skill (the key is user and skill), each further skill one
+        // primary-key probe. No GROUP BY ... HAVING count(*): a plain select is pulled up into the
+        // statement that embeds it, so PostgreSQL plans the candidates, their directory rows and load
+        // counters as one join with a correct row estimate (decision 71).
+        StringBuilder more = new StringBuilder();
+        for (int i = 1; i < skills; i++) {
+            more.append("and exists (select 1 from app_user_skill s").append(i).append(" where s").append(i)
+                    .append(".user_id = s.user_id and s").append(i).append(".skill = ?) ");
+        }
+        return "select s.user_id from app_user_skill s where s.skill = ? " + more
                 + "and exists (select 1 from ACT_ID_MEMBERSHIP m where m.USER_ID_ = s.user_id and m.GROUP_ID_ = 'staff') "
                 + "and not exists (select 1 from app_account a where a.user_id = s.user_id and a.disabled = true) "
-                + onDuty
-                + "group by s.user_id having count(*) = ?";
+                + onDuty;
     }
 
-    public static List<Object> withCount(List<String> skills) {
-        List<Object> params = new java.util.ArrayList<>(skills);
-        params.add(skills.size());
-        return params;
+    /** The parameters of {@link #candidatesSql(int)} and {@link #candidatesWithZoneSql(int)}: the distinct skills in order. */
+    public static List<Object> candidateParams(List<String> skills) {
+        return new java.util.ArrayList<>(skills);
     }
 
     /** Whether the user exists, belongs to {@code staff}, has an enabled account and is not on leave. */

@@ -45,12 +45,16 @@ class CandidateRankingQuery {
         List<Object> params = new ArrayList<>(candidates.params());
         params.addAll(List.of(weights.skill(), weights.load(), weights.performance(), Math.max(1, limit)));
         int[] total = {0};
-        // The hours check runs for the returned rows only: PostgreSQL evaluates it above the sort and limit.
-        List<CandidateFacts> best = jdbc.sql("select c.user_id, c.on_shift, " + StaffSkills.hasWorkingHours("c.user_id") + " as has_hours, " + OPEN + " as open_orders, coalesce(l.accepted_orders, 0) as accepted, "
+        // The hours check runs in an outer select over the returned rows only, so it is one probe per
+        // listed candidate whatever the planner estimates for the candidates (a correct estimate made
+        // PostgreSQL hash every period of every person for it, decision 71).
+        List<CandidateFacts> best = jdbc.sql("select r.user_id, r.on_shift, " + StaffSkills.hasWorkingHours("r.user_id") + " as has_hours, "
+                        + "r.open_orders, r.accepted, r.on_time, r.total from ("
+                        + "select c.user_id, c.on_shift, " + OPEN + " as open_orders, coalesce(l.accepted_orders, 0) as accepted, "
                         + "coalesce(l.on_time_acceptances, 0) as on_time, count(*) over () as total "
                         + "from (" + candidates.sql() + ") c left join app_wo_staff_load l on l.user_id = c.user_id "
                         + "order by c.on_shift desc, floor((" + SCORE + ") * cast(10000" + D + " + cast(0.5" + D + ") desc, " + OPEN + ", " + userOrder
-                        + " fetch first ? rows only")
+                        + " fetch first ? rows only) r")
                 .params(params)
                 .query((rs, n) -> {
                     total[0] = rs.getInt("total");
