@@ -23,7 +23,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * threads and settings in its own schema of the same PostgreSQL database; a plain variant and one
  * where every tenth instance fails twice before it succeeds (retry cycle R3/PT1S); then Opsflow
  * again with the global acquire lock on. Reports jobs per second, start-to-end latency, duplicate
- * executions and dead letters; asserts nothing about speed.
+ * executions and dead letters, with the start time and load average of each run; asserts nothing
+ * about speed. {@code bench.jobs.locks/failing/reps/args/queue} choose the contexts, the variants,
+ * interleaved plain repetitions and executor levers (see docs/benchmarks.md).
  */
 class AsyncJobDrainBenchmark {
 
