@@ -22,7 +22,7 @@ final class BareJobEngine implements AutoCloseable {
     private final HikariDataSource pool;
     private final ProcessEngine engine;
 
-    BareJobEngine(BenchDatabase database, int poolSize, AsyncJobExecutorConfiguration opsflowJobs, int jobThreads) {
+    BareJobEngine(BenchDatabase database, int poolSize, AsyncJobExecutorConfiguration opsflowJobs, int jobThreads, int queue) {
         try (Connection c = database.connect(); Statement s = c.createStatement()) {
             s.execute("create schema if not exists " + SCHEMA);
         } catch (SQLException e) {
@@ -44,7 +44,7 @@ final class BareJobEngine implements AutoCloseable {
         config.setAsyncExecutorActivate(true);
         config.setAsyncExecutorCorePoolSize(jobThreads);
         config.setAsyncExecutorMaxPoolSize(jobThreads);
-        config.setAsyncExecutorThreadPoolQueueSize(jobThreads * 16);
+        config.setAsyncExecutorThreadPoolQueueSize(queue);
         BareMessaging.copyJobSettings(opsflowJobs, config.getAsyncExecutorConfiguration());
         config.getAsyncExecutorConfiguration().setLockOwner("bench-bare-jobs");
         engine = config.buildProcessEngine();

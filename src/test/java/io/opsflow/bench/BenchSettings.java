@@ -120,4 +120,37 @@ final class BenchSettings {
     static int drainTimeoutSeconds() {
         return Integer.getInteger("bench.jobs.timeout", 600);
     }
+
+    /** Global acquire lock settings to run Opsflow with, one context each, in order ({@code false,true}). */
+    static List<Boolean> drainLocks() {
+        return Arrays.stream(System.getProperty("bench.jobs.locks", "false,true").split(","))
+                .map(String::trim)
+                .map(Boolean::valueOf)
+                .toList();
+    }
+
+    /** Whether the drain benchmark also runs its 10%-fail-twice variant. */
+    static boolean drainFailing() {
+        return Boolean.parseBoolean(System.getProperty("bench.jobs.failing", "true"));
+    }
+
+    /** Plain drain runs per side in the first context, interleaved Opsflow, bare, bare, Opsflow, ... (A/B/B/A). */
+    static int drainRepetitions() {
+        return Integer.getInteger("bench.jobs.reps", 1);
+    }
+
+    /**
+     * Extra Opsflow arguments for the drain benchmark, separated by blanks (e.g.
+     * {@code --flowable.process.async.executor.default-async-job-acquire-wait-time=PT1S}); the bare side copies the
+     * resulting job executor settings and thread count.
+     */
+    static List<String> drainArgs() {
+        String args = System.getProperty("bench.jobs.args", "").trim();
+        return args.isEmpty() ? List.of() : List.of(args.split("\\s+"));
+    }
+
+    /** Job queue capacity on both sides of the drain benchmark; 0 = Opsflow's own (16 per job thread). */
+    static int drainQueue() {
+        return Integer.getInteger("bench.jobs.queue", 0);
+    }
 }

@@ -27,6 +27,15 @@ final class OpsflowApplicationContext {
 
     /** The running context itself, for benchmarks that use Opsflow's own beans beyond the engine. */
     static ConfigurableApplicationContext run(BenchDatabase database, boolean asyncExecutor, String... extraArgs) {
+        return run(database, asyncExecutor, null, extraArgs);
+    }
+
+    /**
+     * As {@link #run(BenchDatabase, boolean, String...)}, with one more bean post-processor (null for none), e.g. a
+     * benchmark's lever on a bean that has no property of its own.
+     */
+    static ConfigurableApplicationContext run(BenchDatabase database, boolean asyncExecutor, BeanPostProcessor extra,
+            String... extraArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.username(),
@@ -41,7 +50,12 @@ final class OpsflowApplicationContext {
                 "--logging.level.root=warn"));
         args.addAll(List.of(extraArgs));
         var builder = new SpringApplicationBuilder(OpsflowApplication.class)
-                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(new CountingDataSourceWrapper()));
+                .initializers(context -> {
+                    if (extra != null) {
+                        context.getBeanFactory().addBeanPostProcessor(extra);
+                    }
+                    context.getBeanFactory().addBeanPostProcessor(new CountingDataSourceWrapper());
+                });
         if (database.isPostgres()) {
             builder.profiles("postgres");
         }
