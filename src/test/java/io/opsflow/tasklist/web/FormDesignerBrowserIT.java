@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.platform.Groups;
 import io.opsflow.platform.TestUsers;
+import io.opsflow.support.BrowserSession;
 import io.opsflow.support.HeadlessChromium;
 import io.opsflow.support.OpsflowIntegrationTest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,10 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -47,20 +44,22 @@ class FormDesignerBrowserIT {
     @Autowired TaskService taskService;
     @TempDir Path temp;
 
+    BrowserSession session;
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() {
-        browser = HeadlessChromium.open(temp.resolve("profile"), HeadlessChromium.DESKTOP);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        session = BrowserSession.open(temp, HeadlessChromium.DESKTOP, port, Duration.ofSeconds(30));
+        browser = session.browser();
+        wait = session.waiting();
         wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -70,8 +69,8 @@ class FormDesignerBrowserIT {
         String staff = TestUsers.create(identityService, "form-staff", Groups.STAFF);
         String key = TestUsers.uniqueId("leak-report");
 
-        logIn(designer);
-        browser.get(url("/design/forms"));
+        session.logIn(designer, TestUsers.PASSWORD);
+        session.get("/design/forms");
         browser.findElement(By.id("new-form-key")).sendKeys(key);
         HeadlessChromium.click(wait, By.cssSelector("#new-form button[type=submit]"));
         wait.until(ExpectedConditions.attributeToBe(By.id("form-designer"), "data-ready", "true"));
@@ -100,7 +99,8 @@ class FormDesignerBrowserIT {
         assertThat(browser.findElement(By.cssSelector("#form-preview label[for=field-kind]")).getText()).contains("Kind of leak").contains("*");
         new Select(browser.findElement(By.cssSelector("#form-preview #field-kind"))).selectByValue("other");
         wait.until(d -> d.findElement(By.cssSelector("#form-preview #field-otherDetail-wrap")).isDisplayed());
-        screenshot("form-designer.png");
+        session.scrollToTop();
+        session.screenshot("form-designer.png");
 
         browser.findElement(By.id("form-comment")).sendKeys("first version");
         HeadlessChromium.click(wait, By.id("form-save")); // after the screenshot's scroll to the top
@@ -108,9 +108,9 @@ class FormDesignerBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-versions"), "first version"));
 
         String taskId = startTaskWithForm(key);
-        browser.manage().deleteAllCookies();
-        logIn(staff);
-        browser.get(url("/tasks/" + taskId));
+        session.logOutByForgettingCookies();
+        session.logIn(staff, TestUsers.PASSWORD);
+        session.get("/tasks/" + taskId);
         HeadlessChromium.click(wait, By.id("claim"));
         wait.until(ExpectedConditions.urlContains("/tasks/" + taskId));
         WebElement kind = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("field-kind")));
@@ -159,23 +159,5 @@ class FormDesignerBrowserIT {
         repositoryService.createDeployment().name(key).addString(key + ".bpmn20.xml", xml).deploy();
         var instance = runtimeService.startProcessInstanceByKey(processKey);
         return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
-    }
-
-    private void logIn(String user) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        HeadlessChromium.click(wait, By.cssSelector("button[type=submit]"));
-        wait.until(ExpectedConditions.urlContains("/tasks"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) throws IOException {
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -1,0 +1,126 @@
+package io.opsflow.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One browser test's window on the running Opsflow: a headless Chromium of a given size with a fresh profile
+ * (see {@link HeadlessChromium}, the low-level part), a wait of a given patience, log-in through the real login
+ * form (its CSRF token goes with the form) and screenshots. Closing it quits the browser.
+ */
+public final class BrowserSession implements AutoCloseable {
+
+    /** Where the tests' screenshots go; a build artefact, looked at by people, compared by nothing. */
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Where the screenshots the documentation shows live (committed). */
+    public static final Path DOCUMENTATION_IMAGES = Path.of("docs", "images");
+
+    private final WebDriver browser;
+    private final WebDriverWait wait;
+    private final int port;
+
+    private BrowserSession(WebDriver browser, Duration patience, int port) {
+        this.browser = browser;
+        this.wait = new WebDriverWait(browser, patience);
+        this.port = port;
+    }
+
+    /** Opens a window of that size with a fresh profile in {@code temp}, for the server on that local port. */
+    public static BrowserSession open(Path temp, Dimension window, int port, Duration patience) {
+        return new BrowserSession(HeadlessChromium.open(temp.resolve("profile"), window), patience, port);
+    }
+
+    public WebDriver browser() {
+        return browser;
+    }
+
+    /** The wait every step of the test polls with; a test may make it ignore stale elements. */
+    public WebDriverWait waiting() {
+        return wait;
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    public void get(String path) {
+        browser.get(url(path));
+    }
+
+    /** Logs in through the login form and waits until the browser lands on the task list. */
+    public void logIn(String user, String password) {
+        logIn(user, password, ExpectedConditions.urlContains("/tasks"));
+    }
+
+    /** Logs in through the login form and waits until {@code landed} holds. */
+    public void logIn(String user, String password, ExpectedCondition<?> landed) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        HeadlessChromium.click(wait, By.cssSelector("button[type=submit]"));
+        wait.until(landed);
+    }
+
+    /** Forgets the logged-in user (the session cookie), so that the next {@link #logIn} starts afresh. */
+    public void logOutByForgettingCookies() {
+        browser.manage().deleteAllCookies();
+    }
+
+    /**
+     * Scrolls the element to the middle of the window at once (Bootstrap turns on smooth scrolling, which would
+     * leave it moving when a click lands) and returns it.
+     */
+    public WebElement scrollToMiddle(By locator) {
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        return element;
+    }
+
+    /** Scrolls the window to its top. */
+    public void scrollToTop() {
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+    }
+
+    /** Saves what the window shows now to {@link #SCREENSHOTS}. */
+    public Path screenshot(String name) throws IOException {
+        return screenshot(SCREENSHOTS, name);
+    }
+
+    /** Saves what the window shows now to that directory. */
+    public Path screenshot(Path directory, String name) throws IOException {
+        Path dir = Files.createDirectories(directory);
+        return Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Saves the whole page, also what lies below the window, to that directory (Chrome DevTools Page.captureScreenshot). */
+    public Path fullPageScreenshot(Path directory, String name) throws IOException {
+        ChromeDriver chrome = (ChromeDriver) browser;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1);
+        Object data = chrome.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip)).get("data");
+        Path dir = Files.createDirectories(directory);
+        return Files.write(dir.resolve(name), Base64.getDecoder().decode((String) data));
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
+    }
+}
