@@ -5,7 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -17,32 +21,48 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * One browser test's window on the running Opsflow: a headless Chromium of a given size with a fresh profile
  * (see {@link HeadlessChromium}, the low-level part), a wait of a given patience, log-in through the real login
- * form (its CSRF token goes with the form) and screenshots. Closing it quits the browser.
+ * form (its CSRF token goes with the form) and screenshots. A JUnit extension: open before each test, closed after it.
  */
-public final class BrowserSession implements AutoCloseable {
+public final class BrowserSession implements BeforeEachCallback, AfterEachCallback {
 
     /** Where the tests' screenshots go; a build artefact, looked at by people, compared by nothing. */
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** Where the screenshots the documentation shows live (committed). */
     public static final Path DOCUMENTATION_IMAGES = Path.of("docs", "images");
 
-    private final WebDriver browser;
-    private final WebDriverWait wait;
-    private final int port;
+    private final Dimension window;
+    private final Duration patience;
+    private Path profile;
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private int port;
 
-    private BrowserSession(WebDriver browser, Duration patience, int port) {
-        this.browser = browser;
-        this.wait = new WebDriverWait(browser, patience);
-        this.port = port;
+    /**
+     * A window of that size whose waits are that patient, opened before each test (with a fresh profile in a
+     * temporary directory, for the server of the test's Spring context) and closed after it; register it with
+     * {@code @RegisterExtension}.
+     */
+    public BrowserSession(Dimension window, Duration patience) {
+        this.window = window;
+        this.patience = patience;
     }
 
-    /** Opens a window of that size with a fresh profile in {@code temp}, for the server on that local port. */
-    public static BrowserSession open(Path temp, Dimension window, int port, Duration patience) {
-        return new BrowserSession(HeadlessChromium.open(temp.resolve("profile"), window), patience, port);
+    @Override
+    public void beforeEach(ExtensionContext test) throws IOException {
+        port = SpringExtension.getApplicationContext(test).getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        profile = Files.createTempDirectory("opsflow-browser-profile");
+        browser = HeadlessChromium.open(profile, window);
+        wait = new WebDriverWait(browser, patience);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext test) throws IOException {
+        close();
     }
 
     public WebDriver browser() {
@@ -119,8 +139,19 @@ public final class BrowserSession implements AutoCloseable {
         return Files.write(dir.resolve(name), Base64.getDecoder().decode((String) data));
     }
 
-    @Override
-    public void close() {
-        browser.quit();
+    /** Quits the browser and removes its profile. */
+    public void close() throws IOException {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+        if (profile != null) {
+            try (var paths = Files.walk(profile)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+            profile = null;
+        }
     }
 }

@@ -10,16 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.flowable.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A staff member on a phone: log in, claim a group task, fill its form with a photo, complete it. */
 @OpsflowIntegrationTest
@@ -27,27 +26,18 @@ class TaskListBrowserIT {
 
     private static final String PASSWORD = "browser-pass-1";
 
-    @LocalServerPort int port;
     @Autowired TaskListFixtures fixtures;
     @Autowired TaskService taskService;
     @TempDir Path temp;
 
-    BrowserSession session;
+    @RegisterExtension final BrowserSession session = new BrowserSession(HeadlessChromium.PHONE, Duration.ofSeconds(20));
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() {
-        session = BrowserSession.open(temp, HeadlessChromium.PHONE, port, Duration.ofSeconds(20));
         browser = session.browser();
         wait = session.waiting();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (session != null) {
-            session.close();
-        }
     }
 
     @Test

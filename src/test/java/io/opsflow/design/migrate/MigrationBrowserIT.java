@@ -8,7 +8,6 @@ import io.opsflow.support.BrowserSession;
 import io.opsflow.support.HeadlessChromium;
 import io.opsflow.support.OpsflowIntegrationTest;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.flowable.engine.IdentityService;
 import org.flowable.engine.ManagementService;
@@ -19,7 +18,7 @@ import org.flowable.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -27,7 +26,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A designer in a real browser previews a migration, maps the renamed task, starts it and watches it finish. */
 @OpsflowIntegrationTest
@@ -35,16 +33,14 @@ class MigrationBrowserIT {
 
     static final int INSTANCES = 20;
 
-    @LocalServerPort int port;
     @Autowired IdentityService identityService;
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
-    @TempDir Path temp;
 
     MigrationFixture fixture;
-    BrowserSession session;
+    @RegisterExtension final BrowserSession session = new BrowserSession(HeadlessChromium.DESKTOP, Duration.ofSeconds(60));
     WebDriver browser;
     WebDriverWait wait;
     String designer;
@@ -53,7 +49,6 @@ class MigrationBrowserIT {
     void openBrowser() {
         fixture = new MigrationFixture(repositoryService, runtimeService, managementService);
         designer = TestUsers.create(identityService, "migrate-designer", Groups.DESIGNER);
-        session = BrowserSession.open(temp, HeadlessChromium.DESKTOP, port, Duration.ofSeconds(60));
         browser = session.browser();
         // The page re-renders its table and progress while it polls: elements found a moment ago go stale.
         wait = session.waiting();
@@ -61,10 +56,7 @@ class MigrationBrowserIT {
     }
 
     @AfterEach
-    void closeBrowser() {
-        if (session != null) {
-            session.close();
-        }
+    void cleanUp() {
         fixture.cleanUp();
     }
 

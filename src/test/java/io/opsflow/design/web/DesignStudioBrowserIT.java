@@ -14,9 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.flowable.engine.IdentityService;
 import org.flowable.engine.RepositoryService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -24,7 +24,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A designer in a real browser: the bpmn-js modeller loads from Opsflow itself, an imported Camunda file
@@ -33,12 +32,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @OpsflowIntegrationTest
 class DesignStudioBrowserIT {
 
-    @LocalServerPort int port;
     @Autowired IdentityService identityService;
     @Autowired RepositoryService repositoryService;
     @TempDir Path temp;
 
-    BrowserSession session;
+    @RegisterExtension final BrowserSession session = new BrowserSession(HeadlessChromium.DESKTOP, Duration.ofSeconds(30));
     WebDriver browser;
     WebDriverWait wait;
     String designer;
@@ -46,16 +44,8 @@ class DesignStudioBrowserIT {
     @BeforeEach
     void openBrowser() {
         designer = TestUsers.create(identityService, "designer", Groups.DESIGNER);
-        session = BrowserSession.open(temp, HeadlessChromium.DESKTOP, port, Duration.ofSeconds(30));
         browser = session.browser();
         wait = session.waiting();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (session != null) {
-            session.close();
-        }
     }
 
     @Test

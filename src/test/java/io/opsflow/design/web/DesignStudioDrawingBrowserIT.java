@@ -9,16 +9,14 @@ import io.opsflow.support.HeadlessChromium;
 import io.opsflow.support.OpsflowIntegrationTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.flowable.bpmn.model.UserTask;
 import org.flowable.engine.IdentityService;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.repository.ProcessDefinition;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -28,7 +26,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A designer draws start → user task → end with the palette's context pad, sets the task's name, candidate
@@ -38,12 +35,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @OpsflowIntegrationTest
 class DesignStudioDrawingBrowserIT {
 
-    @LocalServerPort int port;
     @Autowired IdentityService identityService;
     @Autowired RepositoryService repositoryService;
-    @TempDir Path temp;
 
-    BrowserSession session;
+    @RegisterExtension final BrowserSession session = new BrowserSession(HeadlessChromium.DESKTOP, Duration.ofSeconds(30));
     WebDriver browser;
     WebDriverWait wait;
     String designer;
@@ -53,17 +48,9 @@ class DesignStudioDrawingBrowserIT {
     void openBrowser() {
         designer = TestUsers.create(identityService, "drawer", Groups.DESIGNER);
         staff = TestUsers.create(identityService, "drawn-staff", Groups.STAFF);
-        session = BrowserSession.open(temp, HeadlessChromium.DESKTOP, port, Duration.ofSeconds(30));
         browser = session.browser();
         wait = session.waiting();
         wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (session != null) {
-            session.close();
-        }
     }
 
     @Test

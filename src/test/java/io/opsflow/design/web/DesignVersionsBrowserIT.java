@@ -9,15 +9,13 @@ import io.opsflow.support.BrowserSession;
 import io.opsflow.support.HeadlessChromium;
 import io.opsflow.support.OpsflowIntegrationTest;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.flowable.engine.IdentityService;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -26,35 +24,24 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A designer compares two deployed versions on the diagram and dry-runs the newest with sample variables. */
 @OpsflowIntegrationTest
 class DesignVersionsBrowserIT {
 
-    @LocalServerPort int port;
     @Autowired IdentityService identityService;
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
-    @TempDir Path temp;
 
-    BrowserSession session;
+    @RegisterExtension final BrowserSession session = new BrowserSession(HeadlessChromium.DESKTOP, Duration.ofSeconds(30));
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() {
-        session = BrowserSession.open(temp, HeadlessChromium.DESKTOP, port, Duration.ofSeconds(30));
         browser = session.browser();
         wait = session.waiting();
         wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (session != null) {
-            session.close();
-        }
     }
 
     @Test

@@ -6,7 +6,6 @@ import io.opsflow.support.BrowserSession;
 import io.opsflow.support.HeadlessChromium;
 import io.opsflow.support.OpsflowIntegrationTest;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.RepositoryService;
@@ -15,13 +14,12 @@ import org.flowable.job.api.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An admin in a real browser: the ticked checkboxes (which sit outside the bulk form and join it by
@@ -30,30 +28,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @OpsflowIntegrationTest
 class DeadLetterJobsBrowserIT {
 
-    @LocalServerPort int port;
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
-    @TempDir Path temp;
 
     FailingJobs failing;
-    BrowserSession session;
+    @RegisterExtension final BrowserSession session = new BrowserSession(HeadlessChromium.DESKTOP, Duration.ofSeconds(20));
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() {
         failing = new FailingJobs(repositoryService, runtimeService, managementService);
-        session = BrowserSession.open(temp, HeadlessChromium.DESKTOP, port, Duration.ofSeconds(20));
         browser = session.browser();
         wait = session.waiting();
     }
 
     @AfterEach
-    void closeBrowser() {
-        if (session != null) {
-            session.close();
-        }
+    void cleanUp() {
         failing.cleanUp();
     }
 

@@ -8,17 +8,15 @@ import io.opsflow.support.BrowserSession;
 import io.opsflow.support.HeadlessChromium;
 import io.opsflow.support.OpsflowIntegrationTest;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.flowable.engine.IdentityService;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -27,7 +25,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A designer builds a form in a real browser: a required select and a field shown only for one of its
@@ -37,30 +34,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @OpsflowIntegrationTest
 class FormDesignerBrowserIT {
 
-    @LocalServerPort int port;
     @Autowired IdentityService identityService;
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
-    @TempDir Path temp;
 
-    BrowserSession session;
+    @RegisterExtension final BrowserSession session = new BrowserSession(HeadlessChromium.DESKTOP, Duration.ofSeconds(30));
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() {
-        session = BrowserSession.open(temp, HeadlessChromium.DESKTOP, port, Duration.ofSeconds(30));
         browser = session.browser();
         wait = session.waiting();
         wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (session != null) {
-            session.close();
-        }
     }
 
     @Test

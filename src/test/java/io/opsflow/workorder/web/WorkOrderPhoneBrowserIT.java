@@ -23,9 +23,9 @@ import org.flowable.engine.HistoryService;
 import org.flowable.engine.IdentityService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -35,7 +35,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A staff member on a phone opens the work task, taps Start, ticks each checklist step, uploads a
@@ -48,7 +47,6 @@ class WorkOrderPhoneBrowserIT {
     private static final Dimension PHONE = new Dimension(390, 844);
     private static final List<String> STEPS = List.of("勘察现场", "准备材料", "施工", "清理");
 
-    @LocalServerPort int port;
     @Autowired IdentityService identityService;
     @Autowired UserSkills userSkills;
     @Autowired RuntimeService runtimeService;
@@ -57,24 +55,16 @@ class WorkOrderPhoneBrowserIT {
     @Autowired WorkOrderStore store;
     @TempDir Path temp;
 
-    BrowserSession session;
+    @RegisterExtension final BrowserSession session = new BrowserSession(PHONE, Duration.ofSeconds(20));
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() {
-        session = BrowserSession.open(temp, PHONE, port, Duration.ofSeconds(20));
         browser = session.browser();
         wait = session.waiting();
         // Each tick posts a form and reloads the page: an element found just before the reload goes stale.
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (session != null) {
-            session.close();
-        }
     }
 
     @Test
