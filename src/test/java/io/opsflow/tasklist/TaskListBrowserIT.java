@@ -2,6 +2,7 @@ package io.opsflow.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opsflow.support.BrowserSession;
 import io.opsflow.support.HeadlessChromium;
 import io.opsflow.support.OpsflowIntegrationTest;
 import java.io.IOException;
@@ -9,19 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.flowable.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A staff member on a phone: log in, claim a group task, fill its form with a photo, complete it. */
 @OpsflowIntegrationTest
@@ -29,25 +26,18 @@ class TaskListBrowserIT {
 
     private static final String PASSWORD = "browser-pass-1";
 
-    @LocalServerPort int port;
     @Autowired TaskListFixtures fixtures;
     @Autowired TaskService taskService;
     @TempDir Path temp;
 
+    @RegisterExtension final BrowserSession session = new BrowserSession(HeadlessChromium.PHONE, Duration.ofSeconds(20));
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() {
-        browser = HeadlessChromium.open(temp.resolve("profile"), HeadlessChromium.PHONE);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        browser = session.browser();
+        wait = session.waiting();
     }
 
     @Test
@@ -56,16 +46,12 @@ class TaskListBrowserIT {
         var task = fixtures.startServiceRequest("requester", "Leaking radiator in room 12");
         By row = By.cssSelector("li[data-task-id='" + task.getId() + "']");
 
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(staff);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("/tasks"));
+        session.logIn(staff, PASSWORD);
 
         browser.findElement(By.cssSelector(".navbar-toggler")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Group tasks"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(row));
-        screenshot("tasklist-group.png");
+        session.screenshot("tasklist-group.png");
 
         clickAfterScrolling(By.cssSelector("li[data-task-id='" + task.getId() + "'] button.claim"));
         wait.until(ExpectedConditions.urlContains("/tasks/" + task.getId()));
@@ -76,15 +62,15 @@ class TaskListBrowserIT {
         browser.findElement(By.id("field-partsUsed")).click();
         Path photo = Files.write(temp.resolve("valve.png"), TaskListFixtures.PNG);
         browser.findElement(By.id("field-photos")).sendKeys(photo.toString());
-        screenshot("task-form.png");
+        session.screenshot("task-form.png");
         var formPage = browser.findElement(By.id("task-form"));
         clickAfterScrolling(By.id("complete"));
         wait.until(ExpectedConditions.stalenessOf(formPage));
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Task completed."));
         assertThat(browser.findElements(row)).isEmpty();
-        screenshot("tasklist-mine.png");
-        browser.get(url("/tasks/group"));
+        session.screenshot("tasklist-mine.png");
+        session.get("/tasks/group");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-count")));
         assertThat(browser.findElements(row)).isEmpty();
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isZero();
@@ -92,19 +78,7 @@ class TaskListBrowserIT {
     }
 
     private void clickAfterScrolling(By locator) {
-        // Bootstrap turns on smooth scrolling; scroll instantly so the element is where the click lands.
-        var element = browser.findElement(locator);
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        var element = session.scrollToMiddle(locator);
         wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(dir.resolve(name), png);
     }
 }

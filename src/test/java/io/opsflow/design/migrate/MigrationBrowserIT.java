@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.platform.Groups;
 import io.opsflow.platform.TestUsers;
+import io.opsflow.support.BrowserSession;
 import io.opsflow.support.HeadlessChromium;
 import io.opsflow.support.OpsflowIntegrationTest;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.flowable.engine.IdentityService;
 import org.flowable.engine.ManagementService;
@@ -19,18 +18,14 @@ import org.flowable.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A designer in a real browser previews a migration, maps the renamed task, starts it and watches it finish. */
 @OpsflowIntegrationTest
@@ -38,15 +33,14 @@ class MigrationBrowserIT {
 
     static final int INSTANCES = 20;
 
-    @LocalServerPort int port;
     @Autowired IdentityService identityService;
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
-    @TempDir Path temp;
 
     MigrationFixture fixture;
+    @RegisterExtension final BrowserSession session = new BrowserSession(HeadlessChromium.DESKTOP, Duration.ofSeconds(60));
     WebDriver browser;
     WebDriverWait wait;
     String designer;
@@ -55,17 +49,14 @@ class MigrationBrowserIT {
     void openBrowser() {
         fixture = new MigrationFixture(repositoryService, runtimeService, managementService);
         designer = TestUsers.create(identityService, "migrate-designer", Groups.DESIGNER);
-        browser = HeadlessChromium.open(temp.resolve("profile"), HeadlessChromium.DESKTOP);
+        browser = session.browser();
         // The page re-renders its table and progress while it polls: elements found a moment ago go stale.
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait = session.waiting();
         wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void cleanUp() {
         fixture.cleanUp();
     }
 
@@ -74,9 +65,9 @@ class MigrationBrowserIT {
         ProcessDefinition v1 = fixture.deploy("review", "Review");
         ProcessDefinition v2 = fixture.deploy("check", "Check");
         fixture.start(v1, INSTANCES);
-        logIn(designer);
+        session.logIn(designer, TestUsers.PASSWORD);
 
-        browser.get(url("/design/definitions/" + fixture.key + "/migrate"));
+        session.get("/design/definitions/" + fixture.key + "/migrate");
         wait.until(d -> d.findElement(By.cssSelector("#migrate-preview-table tr[data-activity='review']")).getText()
                 .contains("cannot: no such activity in v2"));
         assertThat(browser.findElement(By.id("migrate-status")).getText()).contains(INSTANCES + " of " + INSTANCES + " instances cannot migrate");
@@ -97,26 +88,9 @@ class MigrationBrowserIT {
 
         wait.until(d -> d.findElement(By.id("migrate-count")).getText().contains(INSTANCES + " of " + INSTANCES + " migrated — done."));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("migrate-status"), "Migration finished"));
-        screenshot("design-migrate.png");
+        session.scrollToTop();
+        session.screenshot("design-migrate.png");
         assertThat(taskService.createTaskQuery().processDefinitionId(v2.getId()).taskDefinitionKey("check").count()).isEqualTo(INSTANCES);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(v1.getId()).count()).isZero();
-    }
-
-    private void logIn(String user) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        HeadlessChromium.click(wait, By.cssSelector("button[type=submit]"));
-        wait.until(ExpectedConditions.urlContains("/tasks"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) throws IOException {
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opsflow.design.ModelApiCalls;
 import io.opsflow.platform.Groups;
 import io.opsflow.platform.TestUsers;
+import io.opsflow.support.BrowserSession;
 import io.opsflow.support.HeadlessChromium;
 import io.opsflow.support.OpsflowIntegrationTest;
 import java.io.IOException;
@@ -13,20 +14,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.flowable.engine.IdentityService;
 import org.flowable.engine.RepositoryService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A designer in a real browser: the bpmn-js modeller loads from Opsflow itself, an imported Camunda file
@@ -35,11 +32,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @OpsflowIntegrationTest
 class DesignStudioBrowserIT {
 
-    @LocalServerPort int port;
     @Autowired IdentityService identityService;
     @Autowired RepositoryService repositoryService;
     @TempDir Path temp;
 
+    @RegisterExtension final BrowserSession session = new BrowserSession(HeadlessChromium.DESKTOP, Duration.ofSeconds(30));
     WebDriver browser;
     WebDriverWait wait;
     String designer;
@@ -47,20 +44,13 @@ class DesignStudioBrowserIT {
     @BeforeEach
     void openBrowser() {
         designer = TestUsers.create(identityService, "designer", Groups.DESIGNER);
-        browser = HeadlessChromium.open(temp.resolve("profile"), HeadlessChromium.DESKTOP);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        browser = session.browser();
+        wait = session.waiting();
     }
 
     @Test
     void aDesignerImportsSeesTheLintErrorOnTheDiagramAndDeploysAValidFile() throws IOException {
-        logIn(designer);
+        session.logIn(designer, TestUsers.PASSWORD);
         browser.findElement(By.linkText("Design")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-model")));
 
@@ -78,12 +68,13 @@ class DesignStudioBrowserIT {
         assertThat(browser.findElement(By.cssSelector("[data-element-id='StartEvent_Requested']")).getAttribute("class"))
                 .contains("opsflow-lint-error");
         assertThat(browser.findElement(By.id("design-status")).getText()).contains("error");
-        screenshot("design-lint-marker.png");
+        session.scrollToTop();
+        session.screenshot("design-lint-marker.png");
 
         String key = TestUsers.uniqueId("studio-browser");
         Path valid = temp.resolve(key + ".bpmn20.xml");
         Files.writeString(valid, ModelApiCalls.withKey(ModelApiCalls.file("processes/service-request.bpmn20.xml"), "service-request", key));
-        browser.get(url("/design"));
+        session.get("/design");
         importFile(valid);
         waitForModeller();
         browser.findElement(By.id("design-validate")).click();
@@ -94,14 +85,6 @@ class DesignStudioBrowserIT {
         assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count()).isOne();
     }
 
-    private void logIn(String user) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("/tasks"));
-    }
-
     private void importFile(Path file) {
         browser.findElement(By.id("file")).sendKeys(file.toString());
         browser.findElement(By.cssSelector("#import-model button[type=submit]")).click();
@@ -110,17 +93,5 @@ class DesignStudioBrowserIT {
     private void waitForModeller() {
         wait.until(ExpectedConditions.attributeToBe(By.id("designer"), "data-ready", "true"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#design-canvas .djs-shape")));
-    }
-
-
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) throws IOException {
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

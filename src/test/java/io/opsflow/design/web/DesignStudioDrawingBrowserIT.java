@@ -4,33 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.platform.Groups;
 import io.opsflow.platform.TestUsers;
+import io.opsflow.support.BrowserSession;
 import io.opsflow.support.HeadlessChromium;
 import io.opsflow.support.OpsflowIntegrationTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.flowable.bpmn.model.UserTask;
 import org.flowable.engine.IdentityService;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.repository.ProcessDefinition;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A designer draws start → user task → end with the palette's context pad, sets the task's name, candidate
@@ -40,11 +35,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @OpsflowIntegrationTest
 class DesignStudioDrawingBrowserIT {
 
-    @LocalServerPort int port;
     @Autowired IdentityService identityService;
     @Autowired RepositoryService repositoryService;
-    @TempDir Path temp;
 
+    @RegisterExtension final BrowserSession session = new BrowserSession(HeadlessChromium.DESKTOP, Duration.ofSeconds(30));
     WebDriver browser;
     WebDriverWait wait;
     String designer;
@@ -54,23 +48,16 @@ class DesignStudioDrawingBrowserIT {
     void openBrowser() {
         designer = TestUsers.create(identityService, "drawer", Groups.DESIGNER);
         staff = TestUsers.create(identityService, "drawn-staff", Groups.STAFF);
-        browser = HeadlessChromium.open(temp.resolve("profile"), HeadlessChromium.DESKTOP);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser = session.browser();
+        wait = session.waiting();
         wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
     void aDesignerDrawsAUserTaskForStaffWithAFormAndStaffGetTheTask() throws IOException {
         String key = TestUsers.uniqueId("drawn");
-        logIn(designer);
-        browser.get(url("/design"));
+        session.logIn(designer, TestUsers.PASSWORD);
+        session.get("/design");
         browser.findElement(By.id("name")).sendKeys("Drawn request");
         browser.findElement(By.id("processKey")).sendKeys(key);
         HeadlessChromium.click(wait, By.cssSelector("#new-model button[type=submit]"));
@@ -104,7 +91,7 @@ class DesignStudioDrawingBrowserIT {
                 + "window.opsflowModeler.saveXML().then(function (r) { done(r.xml); });", true);
         assertThat(savedXml).as("the select writes the form key into the BPMN").contains("flowable:formKey=\"handle-request\"")
                 .contains("flowable:candidateGroups=\"staff\"");
-        screenshot("design-drawn-user-task.png");
+        session.screenshot("design-drawn-user-task.png");
 
         HeadlessChromium.click(wait, By.id("design-validate"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("design-status"), "0 error(s)"));
@@ -120,12 +107,12 @@ class DesignStudioDrawingBrowserIT {
                 .readAllBytes(), StandardCharsets.UTF_8);
         assertThat(resource).contains("flowable:formKey=\"handle-request\"");
 
-        browser.manage().deleteAllCookies();
-        logIn(staff);
-        browser.get(url("/processes/" + key + "/start"));
+        session.logOutByForgettingCookies();
+        session.logIn(staff, TestUsers.PASSWORD);
+        session.get("/processes/" + key + "/start");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("start"))).click();
         wait.until(ExpectedConditions.urlContains("/instances/"));
-        browser.get(url("/tasks/group"));
+        session.get("/tasks/group");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main"), "Handle drawn request"));
     }
 
@@ -151,7 +138,7 @@ class DesignStudioDrawingBrowserIT {
         try {
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
         } catch (org.openqa.selenium.TimeoutException e) {
-            screenshot("drawing-failure.png");
+            session.screenshot("drawing-failure.png");
             throw e;
         }
     }
@@ -177,22 +164,5 @@ class DesignStudioDrawingBrowserIT {
         if (!element.getAttribute("class").contains("open")) {
             element.click();
         }
-    }
-
-    private void logIn(String user) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        HeadlessChromium.click(wait, By.cssSelector("button[type=submit]"));
-        wait.until(ExpectedConditions.urlContains("/tasks"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -5,56 +5,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opsflow.design.ModelApiCalls;
 import io.opsflow.platform.Groups;
 import io.opsflow.platform.TestUsers;
+import io.opsflow.support.BrowserSession;
 import io.opsflow.support.HeadlessChromium;
 import io.opsflow.support.OpsflowIntegrationTest;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.flowable.engine.IdentityService;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A designer compares two deployed versions on the diagram and dry-runs the newest with sample variables. */
 @OpsflowIntegrationTest
 class DesignVersionsBrowserIT {
 
-    @LocalServerPort int port;
     @Autowired IdentityService identityService;
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
-    @TempDir Path temp;
 
+    @RegisterExtension final BrowserSession session = new BrowserSession(HeadlessChromium.DESKTOP, Duration.ofSeconds(30));
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() {
-        browser = HeadlessChromium.open(temp.resolve("profile"), HeadlessChromium.DESKTOP);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser = session.browser();
+        wait = session.waiting();
         wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -66,8 +53,8 @@ class DesignVersionsBrowserIT {
         String staff = TestUsers.create(identityService, "versions-staff", Groups.STAFF);
         String designer = TestUsers.create(identityService, "versions-designer", Groups.DESIGNER);
 
-        logIn(designer);
-        browser.get(url("/design/definitions/" + key));
+        session.logIn(designer, TestUsers.PASSWORD);
+        session.get("/design/definitions/" + key);
         wait.until(ExpectedConditions.attributeToBe(By.id("definition"), "data-diff-shown", "1-2"));
         assertThat(browser.findElements(By.cssSelector("#versions-table tbody tr"))).hasSize(2);
         WebElement changed = browser.findElement(By.cssSelector("#diff-after [data-element-id='Task_ReviewRequest']"));
@@ -78,7 +65,7 @@ class DesignVersionsBrowserIT {
                 .doesNotContain("opsflow-diff");
         assertThat(browser.findElement(By.cssSelector("#diff-changes [data-element-id='Task_ReviewRequest']")).getText())
                 .contains("changed userTask").contains("'Review the work' → 'Review'");
-        screenshot("design-diff.png");
+        session.screenshot("design-diff.png");
 
         WebElement variables = browser.findElement(By.id("dry-run-variables"));
         variables.clear();
@@ -89,24 +76,7 @@ class DesignVersionsBrowserIT {
                 .contains("candidate groups staff").contains(staff);
         assertThat(browser.findElement(By.id("dry-run-status")).getText()).containsAnyOf("Reaches the end", "Stops after");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('dry-run').scrollIntoView()");
-        screenshot("design-dry-run.png");
+        session.screenshot("design-dry-run.png");
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(key).count()).isZero();
-    }
-
-    private void logIn(String user) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        HeadlessChromium.click(wait, By.cssSelector("button[type=submit]"));
-        wait.until(ExpectedConditions.urlContains("/tasks"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -2,11 +2,10 @@ package io.opsflow.engine.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opsflow.support.BrowserSession;
 import io.opsflow.support.HeadlessChromium;
 import io.opsflow.support.OpsflowIntegrationTest;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.RepositoryService;
@@ -15,15 +14,12 @@ import org.flowable.job.api.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An admin in a real browser: the ticked checkboxes (which sit outside the bulk form and join it by
@@ -32,28 +28,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @OpsflowIntegrationTest
 class DeadLetterJobsBrowserIT {
 
-    @LocalServerPort int port;
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
-    @TempDir Path temp;
 
     FailingJobs failing;
+    @RegisterExtension final BrowserSession session = new BrowserSession(HeadlessChromium.DESKTOP, Duration.ofSeconds(20));
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() {
         failing = new FailingJobs(repositoryService, runtimeService, managementService);
-        browser = HeadlessChromium.open(temp.resolve("profile"), HeadlessChromium.DESKTOP);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser = session.browser();
+        wait = session.waiting();
     }
 
     @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void cleanUp() {
         failing.cleanUp();
     }
 
@@ -62,14 +54,10 @@ class DeadLetterJobsBrowserIT {
         Job ticked = failing.deadLetter();
         Job other = failing.deadLetter();
 
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys("admin-test-password");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("/tasks"));
+        session.logIn("admin", "admin-test-password");
         browser.findElement(By.linkText("Jobs")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-job-id='" + other.getId() + "']")));
-        screenshot("admin-dead-letter-jobs.png");
+        session.screenshot("admin-dead-letter-jobs.png");
 
         browser.findElement(By.cssSelector("input[name=ids][value='" + ticked.getId() + "']")).click();
         browser.findElement(By.cssSelector("button[name=scope][value=selected]")).click();
@@ -83,14 +71,5 @@ class DeadLetterJobsBrowserIT {
         browser.findElement(By.cssSelector("tr[data-job-id='" + other.getId() + "']")).findElement(By.linkText("Details")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("summary"))).click();
         assertThat(browser.findElement(By.tagName("pre")).getText()).contains("FlowableException").contains("second line");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

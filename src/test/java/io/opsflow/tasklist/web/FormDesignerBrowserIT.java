@@ -4,33 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.platform.Groups;
 import io.opsflow.platform.TestUsers;
+import io.opsflow.support.BrowserSession;
 import io.opsflow.support.HeadlessChromium;
 import io.opsflow.support.OpsflowIntegrationTest;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.flowable.engine.IdentityService;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A designer builds a form in a real browser: a required select and a field shown only for one of its
@@ -40,28 +34,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @OpsflowIntegrationTest
 class FormDesignerBrowserIT {
 
-    @LocalServerPort int port;
     @Autowired IdentityService identityService;
     @Autowired RepositoryService repositoryService;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
-    @TempDir Path temp;
 
+    @RegisterExtension final BrowserSession session = new BrowserSession(HeadlessChromium.DESKTOP, Duration.ofSeconds(30));
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() {
-        browser = HeadlessChromium.open(temp.resolve("profile"), HeadlessChromium.DESKTOP);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser = session.browser();
+        wait = session.waiting();
         wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -70,8 +56,8 @@ class FormDesignerBrowserIT {
         String staff = TestUsers.create(identityService, "form-staff", Groups.STAFF);
         String key = TestUsers.uniqueId("leak-report");
 
-        logIn(designer);
-        browser.get(url("/design/forms"));
+        session.logIn(designer, TestUsers.PASSWORD);
+        session.get("/design/forms");
         browser.findElement(By.id("new-form-key")).sendKeys(key);
         HeadlessChromium.click(wait, By.cssSelector("#new-form button[type=submit]"));
         wait.until(ExpectedConditions.attributeToBe(By.id("form-designer"), "data-ready", "true"));
@@ -100,7 +86,8 @@ class FormDesignerBrowserIT {
         assertThat(browser.findElement(By.cssSelector("#form-preview label[for=field-kind]")).getText()).contains("Kind of leak").contains("*");
         new Select(browser.findElement(By.cssSelector("#form-preview #field-kind"))).selectByValue("other");
         wait.until(d -> d.findElement(By.cssSelector("#form-preview #field-otherDetail-wrap")).isDisplayed());
-        screenshot("form-designer.png");
+        session.scrollToTop();
+        session.screenshot("form-designer.png");
 
         browser.findElement(By.id("form-comment")).sendKeys("first version");
         HeadlessChromium.click(wait, By.id("form-save")); // after the screenshot's scroll to the top
@@ -108,9 +95,9 @@ class FormDesignerBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-versions"), "first version"));
 
         String taskId = startTaskWithForm(key);
-        browser.manage().deleteAllCookies();
-        logIn(staff);
-        browser.get(url("/tasks/" + taskId));
+        session.logOutByForgettingCookies();
+        session.logIn(staff, TestUsers.PASSWORD);
+        session.get("/tasks/" + taskId);
         HeadlessChromium.click(wait, By.id("claim"));
         wait.until(ExpectedConditions.urlContains("/tasks/" + taskId));
         WebElement kind = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("field-kind")));
@@ -159,23 +146,5 @@ class FormDesignerBrowserIT {
         repositoryService.createDeployment().name(key).addString(key + ".bpmn20.xml", xml).deploy();
         var instance = runtimeService.startProcessInstanceByKey(processKey);
         return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
-    }
-
-    private void logIn(String user) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        HeadlessChromium.click(wait, By.cssSelector("button[type=submit]"));
-        wait.until(ExpectedConditions.urlContains("/tasks"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) throws IOException {
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

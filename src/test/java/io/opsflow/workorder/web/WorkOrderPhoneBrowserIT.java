@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opsflow.platform.Groups;
 import io.opsflow.platform.TestUsers;
 import io.opsflow.platform.identity.UserSkills;
-import io.opsflow.support.HeadlessChromium;
+import io.opsflow.support.BrowserSession;
 import io.opsflow.support.OpsflowIntegrationTest;
 import io.opsflow.workorder.order.WorkOrderStatus;
 import io.opsflow.workorder.order.WorkOrderStore;
@@ -23,21 +23,18 @@ import org.flowable.engine.HistoryService;
 import org.flowable.engine.IdentityService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A staff member on a phone opens the work task, taps Start, ticks each checklist step, uploads a
@@ -50,7 +47,6 @@ class WorkOrderPhoneBrowserIT {
     private static final Dimension PHONE = new Dimension(390, 844);
     private static final List<String> STEPS = List.of("勘察现场", "准备材料", "施工", "清理");
 
-    @LocalServerPort int port;
     @Autowired IdentityService identityService;
     @Autowired UserSkills userSkills;
     @Autowired RuntimeService runtimeService;
@@ -59,22 +55,16 @@ class WorkOrderPhoneBrowserIT {
     @Autowired WorkOrderStore store;
     @TempDir Path temp;
 
+    @RegisterExtension final BrowserSession session = new BrowserSession(PHONE, Duration.ofSeconds(20));
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() {
-        browser = HeadlessChromium.open(temp.resolve("profile"), PHONE);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser = session.browser();
+        wait = session.waiting();
         // Each tick posts a form and reloads the page: an element found just before the reload goes stale.
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -88,7 +78,7 @@ class WorkOrderPhoneBrowserIT {
         String number = (String) runtimeService.getVariable(processInstance, "workOrderNumber");
         String performTask = taskService.createTaskQuery().processInstanceId(processInstance).singleResult().getId();
 
-        logIn(staff);
+        session.logIn(staff, TestUsers.PASSWORD);
         click(By.cssSelector("li[data-task-id='" + performTask + "'] a"));
         wait.until(ExpectedConditions.textToBe(By.id("task-name"), "Do the work"));
         click(By.id("open-work-page"));
@@ -112,17 +102,17 @@ class WorkOrderPhoneBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "1 photo(s) added."));
         assertThat(loadedImages("#photos .photo-thumb img")).isEqualTo(1);
         browser.findElement(By.id("notes")).sendKeys("地面已找平，已清理。");
-        scrollTo(By.id("photos"));
-        screenshot("work-order-perform.png");
+        session.scrollToMiddle(By.id("photos"));
+        session.screenshot("work-order-perform.png");
         click(By.id("submit"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), number + " submitted"));
         assertThat(browser.findElement(By.id("order-status")).getText()).isEqualTo("SUBMITTED");
         assertThat(browser.findElements(By.id("submit"))).isEmpty();
 
-        browser.manage().deleteAllCookies();
-        logIn(supervisor);
+        session.logOutByForgettingCookies();
+        session.logIn(supervisor, TestUsers.PASSWORD);
         String acceptTask = taskService.createTaskQuery().processInstanceId(processInstance).singleResult().getId();
-        browser.get(url("/tasks/group"));
+        session.get("/tasks/group");
         click(By.cssSelector("li[data-task-id='" + acceptTask + "'] a"));
         wait.until(ExpectedConditions.textToBe(By.id("task-name"), "Accept the work"));
         click(By.id("open-work-page"));
@@ -131,12 +121,12 @@ class WorkOrderPhoneBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#checklist .step-who"))).hasSize(STEPS.size())
                 .allSatisfy(who -> assertThat(who.getText()).startsWith(staff));
         assertThat(browser.findElement(By.id("work-notes")).getText()).contains("地面已找平");
-        scrollTo(By.id("photos"));
-        screenshot("work-order-acceptance.png");
+        session.scrollToMiddle(By.id("photos"));
+        session.screenshot("work-order-acceptance.png");
 
         click(By.cssSelector("#photos .photo-thumb"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".photo-lightbox:target img")));
-        screenshot("work-order-photo-enlarged.png");
+        session.screenshot("work-order-photo-enlarged.png");
         click(By.cssSelector(".photo-lightbox:target"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".photo-lightbox img")));
 
@@ -174,14 +164,6 @@ class WorkOrderPhoneBrowserIT {
         }
     }
 
-    private void logIn(String user) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("/tasks"));
-    }
-
     /** How many of the matching images the browser actually decoded. */
     private long loadedImages(String css) {
         wait.until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
@@ -195,23 +177,8 @@ class WorkOrderPhoneBrowserIT {
     }
 
     private void click(By locator) {
-        WebElement element = scrollTo(locator);
+        WebElement element = session.scrollToMiddle(locator);
         wait.until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
-    private WebElement scrollTo(By locator) {
-        // Bootstrap turns on smooth scrolling; scroll instantly so the element is where the click lands.
-        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        return element;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
 }
