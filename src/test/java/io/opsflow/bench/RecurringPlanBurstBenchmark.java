@@ -46,6 +46,7 @@ class RecurringPlanBurstBenchmark {
     @Test
     void tenThousandPlansDueInTheSameMinuteFireOnOneNode() throws Exception {
         BenchDatabase database = BenchDatabase.freshPostgres("plans");
+        sampler(database);
         String loadBefore = loadAverage();
         int n = Integer.getInteger("bench.plans", 10_000);
         int threads = Integer.getInteger("bench.plans.threads", 4);
@@ -110,6 +111,10 @@ class RecurringPlanBurstBenchmark {
             runs.note("Conditions: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                     + ", load average (1/5/15 min) " + loadBefore + " before and " + loadAverage() + " after.");
             runs.publish("recurring-plans");
+            if (sampler != null) {
+                sampler.close();
+                sampler = null;
+            }
             database.dropIfCreated();
         }
     }
@@ -203,8 +208,22 @@ class RecurringPlanBurstBenchmark {
         return n / ((System.nanoTime() - t0) / 1e9);
     }
 
-    private static int count(BenchDatabase database, String sql, Instant cycleAt) {
-        try (Connection c = database.connect(); var s = c.prepareStatement(sql)) {
+    /**
+     * One connection for all samples, kept open: on a shared PostgreSQL a new connection per sample
+     * failed with "too many clients" in the middle of a run (2026-12-03).
+     */
+    private static Connection sampler;
+
+    private static synchronized Connection sampler(BenchDatabase database) throws SQLException {
+        if (sampler == null || sampler.isClosed()) {
+            sampler = database.connect();
+            sampler.setAutoCommit(true);
+        }
+        return sampler;
+    }
+
+    private static synchronized int count(BenchDatabase database, String sql, Instant cycleAt) {
+        try (var s = sampler(database).prepareStatement(sql)) {
             s.setObject(1, java.time.LocalDateTime.ofInstant(cycleAt, ZoneOffset.UTC));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
