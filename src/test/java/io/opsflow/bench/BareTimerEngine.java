@@ -18,6 +18,7 @@ import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.impl.history.HistoryLevel;
 import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
+import org.flowable.engine.RuntimeService;
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.flowable.job.service.impl.asyncexecutor.AsyncJobExecutorConfiguration;
@@ -26,12 +27,30 @@ import org.flowable.job.service.impl.asyncexecutor.AsyncJobExecutorConfiguration
  * The bare side of the recurring-plan burst: a standalone Flowable engine (schema {@value #SCHEMA} of
  * the same PostgreSQL database) with its async executor on with Opsflow's job settings and thread
  * count, running the same {@code processes/recurring-work-order.bpmn20.xml}. Its
- * {@code recurringPlanSteps} bean only schedules the cycle and counts firings per plan: the engine's
- * own cost of firing the timers, without Opsflow's work orders.
+ * {@code recurringPlanSteps} bean schedules the cycle, counts firings per plan and, like Opsflow's
+ * firing, starts a minimal order process ({@code bare-order}) asynchronously, whose one service step
+ * counts as the assignment: the engine's own cost of the same jobs, without Opsflow's work orders.
  */
 final class BareTimerEngine implements AutoCloseable {
 
     static final String SCHEMA = "bare_timers";
+
+    /** The bare stand-in for {@code work-order}: start, one counting service step, a user task for the assignee. */
+    private static final String BARE_ORDER = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:flowable="http://flowable.org/bpmn"
+                         targetNamespace="http://opsflow.io/bench">
+              <process id="bare-order" isExecutable="true">
+                <startEvent id="start"/>
+                <sequenceFlow id="f1" sourceRef="start" targetRef="assign"/>
+                <serviceTask id="assign" flowable:expression="${recurringPlanSteps.assign(execution)}"/>
+                <sequenceFlow id="f2" sourceRef="assign" targetRef="work"/>
+                <userTask id="work" flowable:assignee="${assignee}"/>
+                <sequenceFlow id="f3" sourceRef="work" targetRef="end"/>
+                <endEvent id="end"/>
+              </process>
+            </definitions>
+            """;
 
     private final HikariDataSource pool;
     private final ProcessEngine engine;
@@ -65,6 +84,8 @@ final class BareTimerEngine implements AutoCloseable {
         BareMessaging.copyJobSettings(opsflowJobs, config.getAsyncExecutorConfiguration());
         config.getAsyncExecutorConfiguration().setLockOwner("bench-bare-timers");
         engine = config.buildProcessEngine();
+        steps.runtime = engine.getRuntimeService();
+        engine.getRepositoryService().createDeployment().addString("bare-order.bpmn20.xml", BARE_ORDER).name("bench-bare-order").deploy();
         try (InputStream bpmn = Files.newInputStream(Path.of("processes", "recurring-work-order.bpmn20.xml"))) {
             engine.getRepositoryService().createDeployment().addInputStream("recurring-work-order.bpmn20.xml", bpmn)
                     .name("bench-recurring").deploy();
@@ -79,6 +100,11 @@ final class BareTimerEngine implements AutoCloseable {
 
     int fired() {
         return steps.fired.size();
+    }
+
+    /** Orders whose minimal process ran its (counting) assignment step. */
+    int assigned() {
+        return steps.assigned.get();
     }
 
     int duplicates() {
@@ -103,6 +129,8 @@ final class BareTimerEngine implements AutoCloseable {
         private final Instant due;
         final Map<String, Boolean> fired = new ConcurrentHashMap<>();
         final AtomicInteger duplicates = new AtomicInteger();
+        final AtomicInteger assigned = new AtomicInteger();
+        volatile RuntimeService runtime;
 
         Steps(Instant due) {
             this.due = due;
@@ -119,6 +147,15 @@ final class BareTimerEngine implements AutoCloseable {
                 duplicates.incrementAndGet();
             }
             execution.setVariable("lastCycleAt", execution.getVariable("nextDueAt"));
+            // Like Opsflow's firing: the order's process is started asynchronously in the timer's transaction.
+            runtime.createProcessInstanceBuilder().processDefinitionKey("bare-order").businessKey(String.valueOf(execution.getVariable("planId")))
+                    .variable("planId", execution.getVariable("planId")).startAsync();
+        }
+
+        /** The minimal order process's "assignment": counts. */
+        public void assign(DelegateExecution execution) {
+            assigned.incrementAndGet();
+            execution.setVariable("assignee", "bench-gardener");
         }
     }
 }

@@ -9,8 +9,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates a cycle's work orders: one per location, through the same path as emergency orders (stored,
- * then the {@code work-order} process assigns it), each due {@code dueAfter} after the cycle time. A
+ * Creates a cycle's work orders: one per location, each due {@code dueAfter} after the cycle time. The
+ * firing only stores (the orders, their links, the cycle row; the caller's timer job adds the next
+ * timer) and starts each order's {@code work-order} process asynchronously, so the assignment - which
+ * updates the assignee's load row - runs in a short job of its own instead of holding that row for the
+ * whole firing (decision 0069). A
  * location whose order for this cycle exists already is left alone, so running a cycle twice (a
  * retried job) creates nothing twice; the key plan + cycle + location in {@code app_wo_plan_order}
  * is the final guard against two runs at the same moment.
@@ -41,7 +44,7 @@ class CycleOrders {
             WorkOrder order = orders.create(new NewWorkOrder(plan.title(), plan.templateCode(), location, plan.skills(), plan.checklist(),
                     plan.priority(), cycleAt.plus(plan.dueAfter()), plan.createdBy()));
             plans.linkOrder(plan.id(), cycleAt, location, order.id());
-            process.start(order, plan.createdBy());
+            process.startInBackground(order, plan.createdBy());
             created++;
         }
         if (!plans.hasCycle(plan.id(), cycleAt)) {

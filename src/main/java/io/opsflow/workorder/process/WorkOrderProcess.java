@@ -99,6 +99,22 @@ public class WorkOrderProcess {
     }
 
     /**
+     * Starts the process for a stored order <b>asynchronously</b>, for orders nobody is waiting on (a
+     * recurring plan's cycle, decision 0069): the process instance and one async job are written in the
+     * caller's transaction and the order is linked to the instance at once; assignment, notification and
+     * the first task run later in that job, in a short transaction of their own. A rollback of the
+     * caller's transaction takes the instance and its job with it.
+     */
+    @Transactional
+    public WorkOrder startInBackground(WorkOrder order, String startedBy) {
+        String[] instance = new String[1];
+        as(startedBy, () -> instance[0] = runtimeService.createProcessInstanceBuilder().processDefinitionKey(PROCESS_KEY)
+                .businessKey(order.number()).variable("workOrderId", order.id()).startAsync().getId());
+        store.linkProcess(order.id(), instance[0]);
+        return order;
+    }
+
+    /**
      * Gives the order to another active staff member. Waiting for dispatch, it completes the dispatch
      * task; otherwise it moves the open work task. Archived orders are refused.
      */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.job.api.Job;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Staff with unique skills, plan drafts like the seed's 绿化浇水, and the engine clock and timers moved by hand. */
@@ -19,9 +20,11 @@ class PlanFixtures {
     private final UserSkills userSkills;
     private final ProcessEngineConfiguration engine;
     private final ManagementService managementService;
+    private final JdbcClient jdbc;
 
     PlanFixtures(org.flowable.engine.IdentityService identityService, UserSkills userSkills, ProcessEngineConfiguration engine,
-            ManagementService managementService) {
+            ManagementService managementService, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.identityService = identityService;
         this.userSkills = userSkills;
         this.engine = engine;
@@ -64,8 +67,36 @@ class PlanFixtures {
         return timers.isEmpty() ? null : timers.get(0).getDuedate().toInstant();
     }
 
-    /** Runs the plan's due timers the way the job executor would, until none is due; returns how many ran. */
+    /**
+     * Runs the plan's due timers the way the job executor would, until none is due, and then the async
+     * jobs that start the generated orders' {@code work-order} processes (assignment); returns how many timers ran.
+     */
     int runDueTimers(String processInstanceId) {
+        int ran = fireDueTimers(processInstanceId);
+        runOrderStarts(processInstanceId);
+        return ran;
+    }
+
+    /**
+     * The plan's generated orders whose {@code work-order} process is started but not run yet: their
+     * async start jobs, run here as the job executor would; returns how many ran.
+     */
+    int runOrderStarts(String planProcessInstanceId) {
+        List<String> instances = jdbc.sql("select o.process_instance_id from app_wo_plan p join app_wo_plan_order po on po.plan_id = p.id "
+                        + "join app_wo_work_order o on o.id = po.work_order_id where p.process_instance_id = ? and o.process_instance_id is not null")
+                .param(planProcessInstanceId).query(String.class).list();
+        int ran = 0;
+        for (String instance : instances) {
+            for (Job job : managementService.createJobQuery().processInstanceId(instance).list()) {
+                managementService.executeJob(job.getId());
+                ran++;
+            }
+        }
+        return ran;
+    }
+
+    /** Runs the plan's due timers only (the orders' processes stay started but not run); returns how many ran. */
+    int fireDueTimers(String processInstanceId) {
         int ran = 0;
         for (int round = 0; round < 20; round++) {
             List<Job> due = dueTimers(processInstanceId);

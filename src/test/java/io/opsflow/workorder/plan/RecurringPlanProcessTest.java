@@ -23,8 +23,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@code recurring-work-order} with the engine clock moved by the test and the plan's timer run by
- * hand (no async executor): the seed's daily row, two locations per cycle, the misfire rule after a
+ * {@code recurring-work-order} with the engine clock moved by the test and the plan's timer and the
+ * generated orders' async process starts run by hand (no async executor): the seed's daily row, two locations per cycle, the misfire rule after a
  * three-day gap, pause and resume, edit, end, and the same firing run twice.
  */
 @OpsflowIntegrationTest
@@ -61,9 +61,15 @@ class RecurringPlanProcessTest {
         fixtures.clockAt(midnight.minusSeconds(1));
         assertThat(fixtures.runDueTimers(pi)).as("nothing before 0:00").isZero();
         fixtures.clockAt(midnight);
-        assertThat(fixtures.runDueTimers(pi)).isEqualTo(1);
+        assertThat(fixtures.fireDueTimers(pi)).isEqualTo(1);
 
         List<PlanOrder> generated = plans.orders(plan.id(), 10);
+        WorkOrder stored = orders.find(generated.get(0).workOrderId()).orElseThrow();
+        assertThat(stored.status()).as("the firing only stores the order; assignment is the process's own job").isEqualTo(WorkOrderStatus.NEW);
+        assertThat(stored.processInstanceId()).as("its work-order process is started (asynchronously)").isNotNull();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(stored.processInstanceId()).count()).isOne();
+        assertThat(fixtures.runOrderStarts(pi)).as("one async start job per order").isOne();
+
         assertThat(generated).singleElement().satisfies(o -> {
             assertThat(o.cycleAt()).isEqualTo(midnight);
             assertThat(o.location()).isEqualTo("A区花坛");
