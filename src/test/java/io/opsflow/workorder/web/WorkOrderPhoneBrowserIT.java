@@ -139,14 +139,14 @@ class WorkOrderPhoneBrowserIT {
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstance).finished().count()).isEqualTo(1);
 
         // The supervisor generates the monthly report of this month on the phone; it is listed with its PDF.
-        browser.get(url("/work-orders/reports"));
+        session.get("/work-orders/reports");
         WebElement month = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("month")));
         String thisMonth = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", month, thisMonth);
         click(By.cssSelector("#generate-report button[type=submit]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-list"), thisMonth));
         assertThat(browser.findElements(By.cssSelector("#report-list .report-download"))).isNotEmpty();
-        screenshot("work-order-reports.png");
+        session.screenshot("work-order-reports.png");
     }
 
     private String startOrder(String supervisor, String skill) {
