@@ -1,6 +1,7 @@
 package io.opsflow.support;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
@@ -56,5 +57,21 @@ public final class HeadlessChromium {
             }
             return true;
         });
+    }
+
+    /**
+     * A PNG of the whole page, beyond the window (DevTools {@code Page.captureScreenshot} with
+     * {@code captureBeyondViewport} and a clip of the page's full content size), for docs screenshots.
+     */
+    public static byte[] fullPageScreenshot(WebDriver browser) {
+        var chrome = (org.openqa.selenium.chromium.ChromiumDriver) browser;
+        Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        double width = ((Number) size.get("width")).doubleValue();
+        double height = Math.min(((Number) size.get("height")).doubleValue(), 12_000);
+        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        return java.util.Base64.getDecoder().decode((String) shot.get("data"));
     }
 }

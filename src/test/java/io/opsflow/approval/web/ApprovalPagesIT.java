@@ -147,4 +147,51 @@ class ApprovalPagesIT {
         String stranger = TestUsers.create(identityService, "pg-apv-y", "staff");
         mvc.perform(get("/approvals/" + pid + "/print").with(as(stranger))).andExpect(status().isNotFound());
     }
+
+    @Test
+    void theStartFormShowsEveryFieldAndAnswers400WithTheProblemsBesideTheFields() throws Exception {
+        String designer = TestUsers.create(identityService, "pg-apv-designer", "designer");
+        SimpleModel model = ApprovalFixtures.model(List.of(FormFieldSpec.of("title", "Title", "text").asRequired(),
+                        new FormFieldSpec("amount", "Amount", "number", true, null, null, java.math.BigDecimal.ZERO, null, null, null, null, null, null,
+                                null, null),
+                        FormFieldSpec.of("kind", "Kind", "select").withOptions(List.of(new FormFieldSpec.Option("it", "IT equipment")))),
+                ApproverNode.of("lead", "Team lead", ApproverNode.Assignee.users(lead), ApproverNode.Method.SEQUENTIAL));
+        definitions.create(model, designer);
+        String key = definitions.publish(model.code(), null, designer).processDefinitionKey();
+
+        mvc.perform(get("/approvals").param("start", key).with(as(starter)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-definition=\"" + key + "\"")))
+                .andExpect(content().string(containsString("type=\"number\" inputmode=\"decimal\" id=\"field-amount\" name=\"amount\"")))
+                .andExpect(content().string(containsString("IT equipment")));
+
+        mvc.perform(post("/approvals/start").with(as(starter)).with(csrf()).param("definitionKey", key).param("title", "Desk")
+                        .param("amount", "12abc").param("kind", "food"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"field-amount-error\">Enter a number")))
+                .andExpect(content().string(containsString("id=\"field-kind-error\">Choose one of the options.")))
+                .andExpect(content().string(containsString("value=\"12abc\"")))
+                .andExpect(content().string(containsString("value=\"Desk\"")))
+                .andExpect(content().string(containsString("2 fields need a change")))
+                .andExpect(content().string(not(containsString("Exception"))));
+        mvc.perform(post("/approvals/start").with(as(starter)).with(csrf()).param("definitionKey", key).param("amount", "5"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"field-title-error\">Fill this in.")));
+        mvc.perform(post("/approvals/start").with(as(starter)).param("definitionKey", key).param("title", "Desk").param("amount", "5"))
+                .andExpect(status().isForbidden());
+        assertThat(runtimeServiceCount(key)).isZero();
+
+        var started = mvc.perform(post("/approvals/start").with(as(starter)).with(csrf()).param("definitionKey", key).param("title", "Desk")
+                        .param("amount", "1200").param("kind", "it"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        String pid = started.getResponse().getRedirectedUrl().replaceAll(".*/approvals/", "");
+        assertThat(runtimeService.getVariables(pid)).containsEntry("amount", 1200L).containsEntry("kind", "it").containsEntry("title", "Desk");
+    }
+
+    @Autowired org.flowable.engine.RuntimeService runtimeService;
+
+    private long runtimeServiceCount(String key) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(key).count();
+    }
 }

@@ -4,6 +4,9 @@ import io.opsflow.approval.assignee.People;
 import io.opsflow.approval.assignee.Prediction;
 import io.opsflow.approval.definition.ApprovalModels;
 import io.opsflow.approval.definition.UnknownDefinitionException;
+import io.opsflow.approval.model.ApprovalForm;
+import io.opsflow.approval.model.FormFieldSpec;
+import io.opsflow.approval.model.StartFormValues;
 import io.opsflow.approval.print.ApprovalPrinter;
 import io.opsflow.approval.run.ApprovalConflict;
 import io.opsflow.approval.run.ApprovalDetail;
@@ -53,6 +56,11 @@ class ApprovalPages {
     private final ApprovalDiagram diagram;
     private final ApprovalModels models;
     private final Prediction prediction;
+    private final People people;
+
+    private static final ApprovalForm PLAIN_FORM = new ApprovalForm(List.of(
+            new FormFieldSpec("title", "Title", "text", true, null, 200, null, null, null, null, null, null, null, null, null),
+            new FormFieldSpec("details", "Details", "textarea", null, null, 4000, null, null, null, null, null, null, null, null, null)));
 
     ApprovalPages(ApprovalRuntime runtime, ApprovalReads reads, ApprovalPrinter printer, ApprovalDiagram diagram, ApprovalModels models,
             People people) {
@@ -62,10 +70,11 @@ class ApprovalPages {
         this.diagram = diagram;
         this.models = models;
         this.prediction = new Prediction(people);
+        this.people = people;
     }
 
     @GetMapping("/approvals")
-    String list(@RequestParam(defaultValue = "todo") String view, Model model) {
+    String list(@RequestParam(defaultValue = "todo") String view, @RequestParam(required = false) String start, Model model) {
         CurrentUser user = CurrentUser.required();
         model.addAttribute("view", view);
         model.addAttribute("rows", switch (view) {
@@ -74,51 +83,90 @@ class ApprovalPages {
             case "cc" -> reads.ccToMe(user);
             default -> reads.todo(user);
         });
-        model.addAttribute("startable", reads.startable());
+        List<ApprovalReads.StartableApproval> startable = reads.startable();
+        model.addAttribute("startable", startable);
+        String chosen = startable.stream().map(ApprovalReads.StartableApproval::key).filter(k -> k.equals(start)).findFirst()
+                .orElse(startable.isEmpty() ? null : startable.get(0).key());
+        if (chosen != null) {
+            startForm(model, chosen, Map.of(), Map.of());
+        }
         return "approval/list";
     }
 
-    /** "Preview approvers": the list page again with the start form kept and who each approver node would go to. */
+    /**
+     * "Preview approvers": the list page again with the start form kept and who each approver node would go
+     * to with the values filled in (a condition on an amount field picks its branch); nothing is required yet.
+     */
     @PostMapping("/approvals/preview")
-    String preview(@RequestParam String definitionKey, @RequestParam(defaultValue = "") String title,
-            @RequestParam(defaultValue = "") String details, Model model) {
+    String preview(@RequestParam String definitionKey, @RequestParam Map<String, String> params, Model model) {
         CurrentUser user = CurrentUser.required();
-        list("mine", model);
-        model.addAttribute("chosenKey", definitionKey);
-        model.addAttribute("chosenTitle", title);
-        model.addAttribute("chosenDetails", details);
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("title", title);
-        if (!details.isBlank()) {
-            form.put("details", details);
-        }
+        list("mine", definitionKey, model);
+        ApprovalForm form = startFormOf(definitionKey);
+        StartFormValues.Result read = StartFormValues.read(form, params, people, false);
+        startForm(model, definitionKey, read.entered(), read.errors());
         boolean known = reads.startable().stream().anyMatch(d -> d.key().equals(definitionKey));
-        try {
-            model.addAttribute("predicted", known ? prediction.predict(models.latest(definitionKey), user.id(), form) : null);
-        } catch (UnknownDefinitionException | IllegalStateException e) { // hand-written BPMN: no simple model to predict from
-            model.addAttribute("predicted", null);
-        }
+        model.addAttribute("predicted", known ? predict(definitionKey, user, read.values()) : null);
         if (model.getAttribute("predicted") == null) {
             model.addAttribute("warning", "No preview for this approval: it was not made in the designer.");
         }
         return "approval/list";
     }
 
+    /**
+     * Starts the approval with every field of its start form, checked against the form (decision 0072); a
+     * problem answers 400 with the page again, the message beside its field and everything entered kept.
+     */
     @PostMapping("/approvals/start")
-    String start(@RequestParam String definitionKey, @RequestParam String title, @RequestParam(defaultValue = "") String details,
+    String start(@RequestParam String definitionKey, @RequestParam Map<String, String> params, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("title", title);
-        if (!details.isBlank()) {
-            form.put("details", details);
+        CurrentUser user = CurrentUser.required();
+        StartFormValues.Result read = StartFormValues.read(startFormOf(definitionKey), params, people, true);
+        String problem;
+        if (read.valid()) {
+            try {
+                String id = runtime.start(definitionKey, read.values(), user);
+                redirect.addFlashAttribute("message", "Started.");
+                return "redirect:/approvals/" + id;
+            } catch (InvalidApprovalInput | ApprovalConflict | io.opsflow.approval.run.UnknownApproval e) {
+                problem = e.getMessage();
+            }
+        } else {
+            problem = read.errors().size() == 1 ? "One field needs a change: see the message beside it."
+                    : read.errors().size() + " fields need a change: see the messages beside them.";
         }
+        list("mine", definitionKey, model);
+        startForm(model, definitionKey, read.entered(), read.errors());
+        model.addAttribute("warning", problem);
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return "approval/list";
+    }
+
+    private void startForm(Model model, String key, Map<String, String> entered, Map<String, String> errors) {
+        ApprovalForm form = startFormOf(key);
+        model.addAttribute("chosenKey", key);
+        model.addAttribute("startFields", StartField.of(StartFormValues.shown(form), entered, errors));
+        model.addAttribute("startFiles", form.fields().stream().filter(f -> "file".equals(f.type())).map(f -> f.label() == null ? f.id() : f.label())
+                .toList());
+    }
+
+    /** The approval's form from its simple model; hand-written approvals (no simple model) ask for a title and details. */
+    private ApprovalForm startFormOf(String key) {
         try {
-            String id = runtime.start(definitionKey, form, CurrentUser.required());
-            redirect.addFlashAttribute("message", "Started.");
-            return "redirect:/approvals/" + id;
-        } catch (InvalidApprovalInput | ApprovalConflict e) {
-            redirect.addFlashAttribute("warning", e.getMessage());
-            return "redirect:/approvals?view=mine";
+            ApprovalForm form = models.latest(key).form();
+            if (!form.fields().isEmpty()) {
+                return form;
+            }
+        } catch (UnknownDefinitionException | IllegalStateException e) {
+            // not made in the designer
+        }
+        return PLAIN_FORM;
+    }
+
+    private List<io.opsflow.approval.assignee.PredictedNode> predict(String key, CurrentUser user, Map<String, Object> values) {
+        try {
+            return prediction.predict(models.latest(key), user.id(), values);
+        } catch (UnknownDefinitionException | IllegalStateException e) { // hand-written BPMN: no simple model to predict from
+            return null;
         }
     }
 

@@ -120,7 +120,7 @@ class ApprovalDesignerBrowserIT {
         click(By.id("ad-publish"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ad-status"), "Published as version 1"));
         click(By.cssSelector("[data-node-id='step1'] > .ad-node-head"));
-        screenshotOf(null, "approval-designer.png");
+        fullPageScreenshot("approval-designer.png");
 
         SimpleModel published = definitions.publishedModel(code, null);
         ApproverNode first = (ApproverNode) published.nodes().get(0);
@@ -137,9 +137,10 @@ class ApprovalDesignerBrowserIT {
         // Staff start it from /approvals (the session must survive starting: the run-as helper restores it).
         logIn(starter);
         browser.get(url("/approvals"));
-        new Select(browser.findElement(By.id("definitionKey"))).selectByValue("approval-" + code);
-        browser.findElement(By.id("title")).sendKeys("Laptop");
-        browser.findElement(By.id("details")).sendKeys("For the new hire");
+        new Select(browser.findElement(By.id("start-choice"))).selectByValue("approval-" + code);
+        wait.until(ExpectedConditions.attributeToBe(By.id("start-approval"), "data-definition", "approval-" + code));
+        browser.findElement(By.id("field-title")).sendKeys("Laptop");
+        browser.findElement(By.id("field-details")).sendKeys("For the new hire");
         click(By.cssSelector("#start-approval button[type=submit]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approval-state"), "running"));
         String approvalId = browser.getCurrentUrl().replaceAll(".*/approvals/", "");
@@ -240,6 +241,13 @@ class ApprovalDesignerBrowserIT {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** The whole designer page, every node of the chain (saved under docs/images for docs/approvals.md). */
+    private void fullPageScreenshot(String name) throws IOException {
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        Path dir = Files.createDirectories(Path.of("docs", "images"));
+        Files.write(dir.resolve(name), HeadlessChromium.fullPageScreenshot(browser));
     }
 
     /** Saved under docs/images for docs/approvals.md. */

@@ -1,0 +1,165 @@
+package io.opsflow.approval.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opsflow.approval.ApprovalFixtures;
+import io.opsflow.approval.definition.ApprovalDefinitions;
+import io.opsflow.approval.model.ApproverNode;
+import io.opsflow.approval.model.Branch;
+import io.opsflow.approval.model.Condition;
+import io.opsflow.approval.model.ConditionNode;
+import io.opsflow.approval.model.FormFieldSpec;
+import io.opsflow.approval.model.Operator;
+import io.opsflow.approval.model.SimpleModel;
+import io.opsflow.approval.run.ApprovalRuntime;
+import io.opsflow.platform.CurrentUser;
+import io.opsflow.platform.Groups;
+import io.opsflow.platform.TestUsers;
+import io.opsflow.support.HeadlessChromium;
+import io.opsflow.support.OpsflowIntegrationTest;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.flowable.engine.IdentityService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The web start form in a real browser: an approval whose second level runs only for amounts over 1,000.
+ * Staff pick it on /approvals, see every field of its form, fill in the amount, preview the approvers
+ * (the director appears only for the large amount), submit, and the instance takes that branch.
+ */
+@OpsflowIntegrationTest
+class ApprovalStartFormBrowserIT {
+
+    @LocalServerPort int port;
+    @Autowired IdentityService identityService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ApprovalDefinitions definitions;
+    @Autowired ApprovalRuntime runtime;
+    @TempDir Path temp;
+
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = HeadlessChromium.open(temp.resolve("profile"), HeadlessChromium.DESKTOP);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void staffFillTheWholeFormPreviewTheBranchOfTheAmountAndTheApprovalTakesIt() throws IOException {
+        String designer = TestUsers.create(identityService, "sf-designer", Groups.DESIGNER);
+        String starter = TestUsers.create(identityService, "sf-staff", Groups.STAFF);
+        String lead = TestUsers.create(identityService, "sf-lead", Groups.STAFF);
+        String director = TestUsers.create(identityService, "sf-director", Groups.STAFF);
+        SimpleModel model = ApprovalFixtures.model(List.of(
+                        FormFieldSpec.of("title", "What to buy", "text").asRequired(),
+                        new FormFieldSpec("amount", "Amount (CNY)", "number", true, null, null, BigDecimal.ZERO, null, new BigDecimal("0.01"),
+                                null, null, null, null, null, null),
+                        FormFieldSpec.of("category", "Category", "select").asRequired()
+                                .withOptions(List.of(new FormFieldSpec.Option("it", "IT equipment"), new FormFieldSpec.Option("travel", "Travel"))),
+                        FormFieldSpec.of("needed", "Needed by", "date"),
+                        FormFieldSpec.of("details", "Details", "textarea")),
+                ApproverNode.of("lead", "Team lead", ApproverNode.Assignee.users(lead), ApproverNode.Method.SEQUENTIAL),
+                new ConditionNode("big", "Over 1,000?", List.of(new Branch("more than 1,000",
+                        List.of(new Condition("amount", Operator.GT, "1000")),
+                        List.of(ApproverNode.of("director", "Director", ApproverNode.Assignee.users(director), ApproverNode.Method.SEQUENTIAL)))),
+                        new Branch("otherwise", List.of(), List.of())));
+        definitions.create(model, designer);
+        String key = definitions.publish(model.code(), null, designer).processDefinitionKey();
+
+        logIn(starter);
+        browser.get(url("/approvals"));
+        new Select(browser.findElement(By.id("start-choice"))).selectByValue(key);
+        wait.until(ExpectedConditions.attributeToBe(By.id("start-approval"), "data-definition", key));
+
+        // Every field with its type and required mark.
+        assertThat(browser.findElement(By.id("field-amount")).getAttribute("type")).isEqualTo("number");
+        assertThat(browser.findElement(By.id("field-amount")).getAttribute("min")).isEqualTo("0");
+        assertThat(browser.findElement(By.id("field-needed")).getAttribute("type")).isEqualTo("date");
+        assertThat(browser.findElement(By.id("field-details")).getTagName()).isEqualTo("textarea");
+        assertThat(new Select(browser.findElement(By.id("field-category"))).getOptions()).extracting(WebElement::getText)
+                .containsExactly("Choose…", "IT equipment", "Travel");
+        assertThat(browser.findElement(By.cssSelector("label[for=field-amount]")).getText()).endsWith("*");
+        assertThat(browser.findElement(By.cssSelector("label[for=field-needed]")).getText()).doesNotContain("*");
+
+        browser.findElement(By.id("field-title")).sendKeys("Laptop for the new hire");
+        type(By.id("field-amount"), "800");
+        new Select(browser.findElement(By.id("field-category"))).selectByValue("it");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('field-needed').value = '2026-12-24'");
+        browser.findElement(By.id("field-details")).sendKeys("14-inch, 32 GB");
+
+        // Small amount: only the lead.
+        HeadlessChromium.click(wait, By.id("preview-approvers"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#predicted-approvers li[data-node=lead]")));
+        assertThat(browser.findElements(By.cssSelector("#predicted-approvers li[data-node=director]"))).isEmpty();
+        assertThat(browser.findElement(By.id("field-amount")).getAttribute("value")).isEqualTo("800");
+        assertThat(browser.findElement(By.id("field-needed")).getAttribute("value")).isEqualTo("2026-12-24");
+
+        // The values are kept; a large amount brings the director's branch in.
+        type(By.id("field-amount"), "2500");
+        HeadlessChromium.click(wait, By.id("preview-approvers"));
+        WebElement directorRow = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#predicted-approvers li[data-node=director]")));
+        assertThat(directorRow.getText()).contains(director);
+        assertThat(new Select(browser.findElement(By.id("field-category"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("it");
+        Path dir = Files.createDirectories(Path.of("docs", "images"));
+        Files.write(dir.resolve("approval-start-form.png"), HeadlessChromium.fullPageScreenshot(browser));
+
+        HeadlessChromium.click(wait, By.id("start-submit"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approval-state"), "running"));
+        String approvalId = browser.getCurrentUrl().replaceAll(".*/approvals/", "");
+        assertThat(runtimeService.getVariables(approvalId)).containsEntry("amount", 2500L).containsEntry("category", "it")
+                .containsEntry("needed", "2026-12-24").containsEntry("details", "14-inch, 32 GB");
+
+        // The instance follows the branch the preview showed: after the lead, the director.
+        String leadTask = taskService.createTaskQuery().processInstanceId(approvalId).taskAssignee(lead).singleResult().getId();
+        runtime.approve(leadTask, "ok", new CurrentUser(lead, List.of(Groups.STAFF)));
+        assertThat(taskService.createTaskQuery().processInstanceId(approvalId).taskAssignee(director).count()).isEqualTo(1);
+    }
+
+    private void type(By by, String text) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(by)).sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+    }
+
+    private void logIn(String user) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
