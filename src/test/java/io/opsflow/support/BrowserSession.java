@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Comparator;
-import java.util.Map;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -17,7 +15,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -127,16 +124,10 @@ public final class BrowserSession implements BeforeEachCallback, AfterEachCallba
         return Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
-    /** Saves the whole page, also what lies below the window, to that directory (Chrome DevTools Page.captureScreenshot). */
+    /** Saves the whole page, also what lies below the window, to that directory. */
     public Path fullPageScreenshot(Path directory, String name) throws IOException {
-        ChromeDriver chrome = (ChromeDriver) browser;
-        @SuppressWarnings("unchecked")
-        Map<String, Object> size = (Map<String, Object>) chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of()).get("cssContentSize");
-        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1);
-        Object data = chrome.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip)).get("data");
         Path dir = Files.createDirectories(directory);
-        return Files.write(dir.resolve(name), Base64.getDecoder().decode((String) data));
+        return Files.write(dir.resolve(name), HeadlessChromium.fullPageScreenshot(browser));
     }
 
     /** Quits the browser and removes its profile. */

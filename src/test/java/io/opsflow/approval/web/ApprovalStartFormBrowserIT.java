@@ -15,21 +15,19 @@ import io.opsflow.approval.run.ApprovalRuntime;
 import io.opsflow.platform.CurrentUser;
 import io.opsflow.platform.Groups;
 import io.opsflow.platform.TestUsers;
+import io.opsflow.support.BrowserSession;
 import io.opsflow.support.HeadlessChromium;
 import io.opsflow.support.OpsflowIntegrationTest;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.flowable.engine.IdentityService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -40,7 +38,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The web start form in a real browser: an approval whose second level runs only for amounts over 1,000.
@@ -50,29 +47,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @OpsflowIntegrationTest
 class ApprovalStartFormBrowserIT {
 
-    @LocalServerPort int port;
+    @RegisterExtension final BrowserSession session = new BrowserSession(HeadlessChromium.DESKTOP, Duration.ofSeconds(30));
     @Autowired IdentityService identityService;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ApprovalDefinitions definitions;
     @Autowired ApprovalRuntime runtime;
-    @TempDir Path temp;
 
     WebDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() {
-        browser = HeadlessChromium.open(temp.resolve("profile"), HeadlessChromium.DESKTOP);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser = session.browser();
+        wait = session.waiting();
         wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -98,7 +87,7 @@ class ApprovalStartFormBrowserIT {
         String key = definitions.publish(model.code(), null, designer).processDefinitionKey();
 
         logIn(starter);
-        browser.get(url("/approvals"));
+        session.get("/approvals");
         new Select(browser.findElement(By.id("start-choice"))).selectByValue(key);
         wait.until(ExpectedConditions.attributeToBe(By.id("start-approval"), "data-definition", key));
 
@@ -131,8 +120,7 @@ class ApprovalStartFormBrowserIT {
         WebElement directorRow = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#predicted-approvers li[data-node=director]")));
         assertThat(directorRow.getText()).contains(director);
         assertThat(new Select(browser.findElement(By.id("field-category"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("it");
-        Path dir = Files.createDirectories(Path.of("docs", "images"));
-        Files.write(dir.resolve("approval-start-form.png"), HeadlessChromium.fullPageScreenshot(browser));
+        session.fullPageScreenshot(BrowserSession.DOCUMENTATION_IMAGES, "approval-start-form.png");
 
         HeadlessChromium.click(wait, By.id("start-submit"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("approval-state"), "running"));
@@ -151,15 +139,8 @@ class ApprovalStartFormBrowserIT {
     }
 
     private void logIn(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        session.logOutByForgettingCookies();
+        session.logIn(user, TestUsers.PASSWORD, ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -8,32 +8,27 @@ import io.opsflow.approval.model.ConditionNode;
 import io.opsflow.approval.model.SimpleModel;
 import io.opsflow.platform.Groups;
 import io.opsflow.platform.TestUsers;
+import io.opsflow.support.BrowserSession;
 import io.opsflow.support.HeadlessChromium;
 import io.opsflow.support.OpsflowIntegrationTest;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.IdentityService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 6's browser test: a designer builds a two-level approval with a condition branch in the simple
@@ -43,11 +38,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @OpsflowIntegrationTest
 class ApprovalDesignerBrowserIT {
 
-    @LocalServerPort int port;
+    @RegisterExtension final BrowserSession session = new BrowserSession(HeadlessChromium.DESKTOP, Duration.ofSeconds(30));
     @Autowired IdentityService identityService;
     @Autowired HistoryService historyService;
     @Autowired ApprovalDefinitions definitions;
-    @TempDir Path temp;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -62,16 +56,9 @@ class ApprovalDesignerBrowserIT {
         starter = TestUsers.create(identityService, "ad-staff", Groups.STAFF);
         lead = TestUsers.create(identityService, "ad-lead", Groups.STAFF);
         director = TestUsers.create(identityService, "ad-director", Groups.STAFF);
-        browser = HeadlessChromium.open(temp.resolve("profile"), HeadlessChromium.DESKTOP);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser = session.browser();
+        wait = session.waiting();
         wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -80,7 +67,7 @@ class ApprovalDesignerBrowserIT {
 
         // The designer: New, then level 1 (named lead), a condition on the title with level 2 (director) inside.
         logIn(designer);
-        browser.get(url("/approvals/design"));
+        session.get("/approvals/design");
         browser.findElement(By.id("new-code")).sendKeys(code);
         browser.findElement(By.id("new-name")).sendKeys("Purchase request");
         click(By.id("new-approval-submit"));
@@ -136,7 +123,7 @@ class ApprovalDesignerBrowserIT {
 
         // Staff start it from /approvals (the session must survive starting: the run-as helper restores it).
         logIn(starter);
-        browser.get(url("/approvals"));
+        session.get("/approvals");
         new Select(browser.findElement(By.id("start-choice"))).selectByValue("approval-" + code);
         wait.until(ExpectedConditions.attributeToBe(By.id("start-approval"), "data-definition", "approval-" + code));
         browser.findElement(By.id("field-title")).sendKeys("Laptop");
@@ -147,9 +134,9 @@ class ApprovalDesignerBrowserIT {
 
         // Approver 1 returns it to the starter.
         logIn(lead);
-        browser.get(url("/approvals"));
+        session.get("/approvals");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#approval-rows a[href='/approvals/" + approvalId + "']")));
-        browser.get(url("/approvals/" + approvalId));
+        session.get("/approvals/" + approvalId);
         var returnForm = new WebDriverWait(browser, Duration.ofSeconds(30))
                 .withMessage(() -> "the lead's page shows no return form: " + browser.findElement(By.tagName("main")).getText());
         new Select(returnForm.until(ExpectedConditions.presenceOfElementLocated(By.id("return-target")))).selectByValue("starter");
@@ -159,7 +146,7 @@ class ApprovalDesignerBrowserIT {
 
         // The starter resubmits.
         logIn(starter);
-        browser.get(url("/approvals/" + approvalId));
+        session.get("/approvals/" + approvalId);
         browser.findElement(By.cssSelector("#resubmit-form textarea[name=comment]")).sendKeys("The 14-inch one");
         click(By.id("resubmit"));
         waitForMessage("Resubmitted.");
@@ -185,19 +172,15 @@ class ApprovalDesignerBrowserIT {
 
     private void approveAs(String user, String approvalId, String comment) {
         logIn(user);
-        browser.get(url("/approvals/" + approvalId));
+        session.get("/approvals/" + approvalId);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("comment"))).sendKeys(comment);
         click(By.id("approve"));
         waitForMessage("Approved.");
     }
 
     private void logIn(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        session.logOutByForgettingCookies();
+        session.logIn(user, TestUsers.PASSWORD, ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     private void waitForMessage(String text) {
@@ -239,25 +222,20 @@ class ApprovalDesignerBrowserIT {
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     /** The whole designer page, every node of the chain (saved under docs/images for docs/approvals.md). */
     private void fullPageScreenshot(String name) throws IOException {
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        Path dir = Files.createDirectories(Path.of("docs", "images"));
-        Files.write(dir.resolve(name), HeadlessChromium.fullPageScreenshot(browser));
+        session.scrollToTop();
+        session.fullPageScreenshot(BrowserSession.DOCUMENTATION_IMAGES, name);
     }
 
     /** Saved under docs/images for docs/approvals.md. */
     private void screenshotOf(WebElement element, String name) throws IOException {
         if (element == null) {
-            ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+            session.scrollToTop();
         } else {
             ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})", element);
         }
-        Path dir = Files.createDirectories(Path.of("docs", "images"));
-        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        session.screenshot(BrowserSession.DOCUMENTATION_IMAGES, name);
     }
 }
