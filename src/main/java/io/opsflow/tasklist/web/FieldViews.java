@@ -1,5 +1,6 @@
 package io.opsflow.tasklist.web;
 
+import io.opsflow.tasklist.FieldView;
 import io.opsflow.tasklist.form.FieldType;
 import io.opsflow.tasklist.form.FormDefinition;
 import io.opsflow.tasklist.form.FormField;

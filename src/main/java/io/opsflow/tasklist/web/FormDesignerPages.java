@@ -1,5 +1,6 @@
 package io.opsflow.tasklist.web;
 
+import io.opsflow.tasklist.FieldView;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.opsflow.platform.CurrentUser;
 import io.opsflow.platform.Groups;

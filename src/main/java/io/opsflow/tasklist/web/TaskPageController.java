@@ -1,5 +1,6 @@
 package io.opsflow.tasklist.web;
 
+import io.opsflow.tasklist.FieldView;
 import io.opsflow.platform.CurrentUser;
 import io.opsflow.tasklist.form.ValidatedForm;
 import io.opsflow.tasklist.task.TaskAttachments;

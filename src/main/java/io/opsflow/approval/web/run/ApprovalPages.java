@@ -144,7 +144,7 @@ class ApprovalPages {
     private void startForm(Model model, String key, Map<String, String> entered, Map<String, String> errors) {
         ApprovalForm form = startFormOf(key);
         model.addAttribute("chosenKey", key);
-        model.addAttribute("startFields", StartField.of(StartFormValues.shown(form), entered, errors));
+        model.addAttribute("startFields", StartFields.of(StartFormValues.shown(form), entered, errors));
         model.addAttribute("startFiles", form.fields().stream().filter(f -> "file".equals(f.type())).map(f -> f.label() == null ? f.id() : f.label())
                 .toList());
     }

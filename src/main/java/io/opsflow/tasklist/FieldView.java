@@ -1,8 +1,12 @@
-package io.opsflow.tasklist.web;
+package io.opsflow.tasklist;
 
 import java.util.List;
 
-/** What a template needs to draw one form field; values are plain text, printed with th:text/th:value. */
+/**
+ * What the shared form fragment ({@code templates/fragments/form.html}) needs to draw one form field; the
+ * task list draws its forms with it and other modules (the approval start form) may too. Values are plain
+ * text, printed with th:text/th:value.
+ */
 public record FieldView(
         String id,
         String label,
