@@ -1,6 +1,11 @@
 package io.opsflow.workorder.assignment;
 
+import java.sql.DatabaseMetaData;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,10 +16,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class LoadCounters {
 
-    private final JdbcClient jdbc;
+    // MERGE is not safe against a concurrent insert of the same key on either database: two first
+    // assignments of one person at once (a recurring plan's burst starting its orders in parallel jobs)
+    // failed with a duplicate key. PostgreSQL: INSERT ... ON CONFLICT. H2 has no ON CONFLICT DO UPDATE and
+    // keeps a transaction usable after an error, so there: update, else insert, else (lost the race) update.
+    private static final String UPSERT_POSTGRES = "insert into app_wo_staff_load (user_id, open_orders, accepted_orders, on_time_acceptances) "
+            + "values (?, ?, 0, 0) on conflict (user_id) do update set open_orders = app_wo_staff_load.open_orders + excluded.open_orders";
+    private static final String UPDATE = "update app_wo_staff_load set open_orders = open_orders + ? where user_id = ?";
+    private static final String INSERT = "insert into app_wo_staff_load (user_id, open_orders, accepted_orders, on_time_acceptances) values (?, ?, 0, 0)";
 
-    LoadCounters(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final boolean postgres;
+
+    LoadCounters(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.postgres = isPostgres(dataSource);
     }
 
     /** Adds {@code delta} to the user's open orders, creating the user's row the first time. */
@@ -22,11 +38,15 @@ public class LoadCounters {
         if (userId == null || delta == 0) {
             return;
         }
-        jdbc.sql("merge into app_wo_staff_load t using (select cast(? as varchar(255)) as user_id) s on (t.user_id = s.user_id) "
-                        + "when matched then update set open_orders = t.open_orders + ? "
-                        + "when not matched then insert (user_id, open_orders, accepted_orders, on_time_acceptances) values (s.user_id, ?, 0, 0)")
-                .params(userId, delta, delta)
-                .update();
+        if (postgres) {
+            jdbc.sql(UPSERT_POSTGRES).params(userId, delta).update();
+        } else if (jdbc.sql(UPDATE).params(delta, userId).update() == 0) {
+            try {
+                jdbc.sql(INSERT).params(userId, delta).update();
+            } catch (DuplicateKeyException concurrentFirst) {
+                jdbc.sql(UPDATE).params(delta, userId).update();
+            }
+        }
     }
 
     /** The order (just archived) is no longer open and counts as accepted, on time if submitted by its due time. */
@@ -37,5 +57,14 @@ public class LoadCounters {
                         + "where user_id = (select o.assignee from app_wo_work_order o where o.id = ?)")
                 .params(workOrderId, workOrderId)
                 .update();
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try {
+            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+            return product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (Exception e) {
+            return false;
+        }
     }
 }

@@ -8,7 +8,13 @@ import io.opsflow.workorder.order.NewWorkOrder;
 import io.opsflow.workorder.order.WorkOrderStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +24,38 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class LoadCountersIT {
 
     @Autowired WorkOrderStore store;
+    @Autowired LoadCounters load;
     @Autowired JdbcClient jdbc;
+
+    /**
+     * A recurring plan's burst starts its orders in parallel jobs, so a person's first assignments arrive at
+     * once: each must count, none may fail on the counter row's key (PostgreSQL's MERGE did).
+     */
+    @Test
+    void firstAssignmentsOfOnePersonAtOnceAllCount() throws Exception {
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 20; round++) {
+                String person = TestUsers.uniqueId("burst");
+                CyclicBarrier together = new CyclicBarrier(threads);
+                List<Future<?>> adds = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    adds.add(pool.submit(() -> {
+                        together.await();
+                        load.addOpen(person, 1);
+                        return null;
+                    }));
+                }
+                for (Future<?> add : adds) {
+                    add.get(30, TimeUnit.SECONDS);
+                }
+                assertThat(counters(person)).containsExactly((long) threads, 0L, 0L);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 
     @Test
     void assignReassignSubmitReworkAndArchiveKeepTheCountersEqualToARecount() {
