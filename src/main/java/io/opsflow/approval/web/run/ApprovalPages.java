@@ -1,11 +1,13 @@
 package io.opsflow.approval.web.run;
 
 import io.opsflow.approval.assignee.People;
+import io.opsflow.approval.assignee.PredictedNode;
 import io.opsflow.approval.assignee.Prediction;
 import io.opsflow.approval.definition.ApprovalModels;
 import io.opsflow.approval.definition.UnknownDefinitionException;
 import io.opsflow.approval.model.ApprovalForm;
 import io.opsflow.approval.model.FormFieldSpec;
+import io.opsflow.approval.model.SimpleModel;
 import io.opsflow.approval.model.StartFormValues;
 import io.opsflow.approval.print.ApprovalPrinter;
 import io.opsflow.approval.run.ApprovalConflict;
@@ -75,20 +77,11 @@ class ApprovalPages {
 
     @GetMapping("/approvals")
     String list(@RequestParam(defaultValue = "todo") String view, @RequestParam(required = false) String start, Model model) {
-        CurrentUser user = CurrentUser.required();
-        model.addAttribute("view", view);
-        model.addAttribute("rows", switch (view) {
-            case "done" -> reads.done(user);
-            case "mine" -> reads.mine(user);
-            case "cc" -> reads.ccToMe(user);
-            default -> reads.todo(user);
-        });
-        List<ApprovalReads.StartableApproval> startable = reads.startable();
-        model.addAttribute("startable", startable);
+        List<ApprovalReads.StartableApproval> startable = listPage(view, model);
         String chosen = startable.stream().map(ApprovalReads.StartableApproval::key).filter(k -> k.equals(start)).findFirst()
                 .orElse(startable.isEmpty() ? null : startable.get(0).key());
         if (chosen != null) {
-            startForm(model, chosen, Map.of(), Map.of());
+            startForm(model, chosen, formOf(designed(chosen)), Map.of(), Map.of());
         }
         return "approval/list";
     }
@@ -100,13 +93,15 @@ class ApprovalPages {
     @PostMapping("/approvals/preview")
     String preview(@RequestParam String definitionKey, @RequestParam Map<String, String> params, Model model) {
         CurrentUser user = CurrentUser.required();
-        list("mine", definitionKey, model);
-        ApprovalForm form = startFormOf(definitionKey);
+        List<ApprovalReads.StartableApproval> startable = listPage("mine", model);
+        SimpleModel designed = designed(definitionKey);
+        ApprovalForm form = formOf(designed);
         StartFormValues.Result read = StartFormValues.read(form, params, people, false);
-        startForm(model, definitionKey, read.entered(), read.errors());
-        boolean known = reads.startable().stream().anyMatch(d -> d.key().equals(definitionKey));
-        model.addAttribute("predicted", known ? predict(definitionKey, user, read.values()) : null);
-        if (model.getAttribute("predicted") == null) {
+        startForm(model, definitionKey, form, read.entered(), read.errors());
+        boolean known = startable.stream().anyMatch(d -> d.key().equals(definitionKey));
+        List<PredictedNode> predicted = known && designed != null ? predict(designed, user, read.values()) : null;
+        model.addAttribute("predicted", predicted);
+        if (predicted == null) {
             model.addAttribute("warning", "No preview for this approval: it was not made in the designer.");
         }
         return "approval/list";
@@ -120,7 +115,8 @@ class ApprovalPages {
     String start(@RequestParam String definitionKey, @RequestParam Map<String, String> params, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.required();
-        StartFormValues.Result read = StartFormValues.read(startFormOf(definitionKey), params, people, true);
+        ApprovalForm form = formOf(designed(definitionKey));
+        StartFormValues.Result read = StartFormValues.read(form, params, people, true);
         String problem;
         if (read.valid()) {
             try {
@@ -134,38 +130,53 @@ class ApprovalPages {
             problem = read.errors().size() == 1 ? "One field needs a change: see the message beside it."
                     : read.errors().size() + " fields need a change: see the messages beside them.";
         }
-        list("mine", definitionKey, model);
-        startForm(model, definitionKey, read.entered(), read.errors());
+        listPage("mine", model);
+        startForm(model, definitionKey, form, read.entered(), read.errors());
         model.addAttribute("warning", problem);
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return "approval/list";
     }
 
-    private void startForm(Model model, String key, Map<String, String> entered, Map<String, String> errors) {
-        ApprovalForm form = startFormOf(key);
+    /** The tab's rows and the approvals one can start (returned, for the start form's choice). */
+    private List<ApprovalReads.StartableApproval> listPage(String view, Model model) {
+        CurrentUser user = CurrentUser.required();
+        model.addAttribute("view", view);
+        model.addAttribute("rows", switch (view) {
+            case "done" -> reads.done(user);
+            case "mine" -> reads.mine(user);
+            case "cc" -> reads.ccToMe(user);
+            default -> reads.todo(user);
+        });
+        List<ApprovalReads.StartableApproval> startable = reads.startable();
+        model.addAttribute("startable", startable);
+        return startable;
+    }
+
+    private void startForm(Model model, String key, ApprovalForm form, Map<String, String> entered, Map<String, String> errors) {
         model.addAttribute("chosenKey", key);
         model.addAttribute("startFields", StartFields.of(StartFormValues.shown(form), entered, errors));
         model.addAttribute("startFiles", form.fields().stream().filter(f -> "file".equals(f.type())).map(f -> f.label() == null ? f.id() : f.label())
                 .toList());
     }
 
-    /** The approval's form from its simple model; hand-written approvals (no simple model) ask for a title and details. */
-    private ApprovalForm startFormOf(String key) {
+    /** The approval's simple model, read once per request; null for hand-written approvals (no simple model). */
+    private SimpleModel designed(String key) {
         try {
-            ApprovalForm form = models.latest(key).form();
-            if (!form.fields().isEmpty()) {
-                return form;
-            }
+            return models.latest(key);
         } catch (UnknownDefinitionException | IllegalStateException e) {
-            // not made in the designer
+            return null;
         }
-        return PLAIN_FORM;
     }
 
-    private List<io.opsflow.approval.assignee.PredictedNode> predict(String key, CurrentUser user, Map<String, Object> values) {
+    /** The designed approval's form; hand-written approvals (or a model without fields) ask for a title and details. */
+    private static ApprovalForm formOf(SimpleModel designed) {
+        return designed == null || designed.form().fields().isEmpty() ? PLAIN_FORM : designed.form();
+    }
+
+    private List<PredictedNode> predict(SimpleModel designed, CurrentUser user, Map<String, Object> values) {
         try {
-            return prediction.predict(models.latest(key), user.id(), values);
-        } catch (UnknownDefinitionException | IllegalStateException e) { // hand-written BPMN: no simple model to predict from
+            return prediction.predict(designed, user.id(), values);
+        } catch (IllegalStateException e) { // a model the prediction cannot follow
             return null;
         }
     }
