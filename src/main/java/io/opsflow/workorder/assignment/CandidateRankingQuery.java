@@ -2,12 +2,10 @@ package io.opsflow.workorder.assignment;
 
 import io.opsflow.platform.Shift;
 import io.opsflow.platform.StaffSkills;
-import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +35,7 @@ class CandidateRankingQuery {
     CandidateRankingQuery(JdbcClient jdbc, StaffSkills staffSkills, DataSource dataSource) {
         this.jdbc = jdbc;
         this.staffSkills = staffSkills;
-        this.userOrder = isPostgres(dataSource) ? "c.user_id collate \"C\"" : "c.user_id";
+        this.userOrder = PostgresCheck.isPostgres(dataSource) ? "c.user_id collate \"C\"" : "c.user_id";
     }
 
     Result best(List<String> requiredSkills, ScoringWeights weights, int limit, Instant at) {
@@ -63,14 +61,5 @@ class CandidateRankingQuery {
                 })
                 .list();
         return new Result(best, total[0]);
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try {
-            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-            return product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
-        } catch (Exception e) {
-            return false;
-        }
     }
 }

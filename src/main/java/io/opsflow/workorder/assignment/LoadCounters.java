@@ -1,11 +1,8 @@
 package io.opsflow.workorder.assignment;
 
-import java.sql.DatabaseMetaData;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +27,7 @@ public class LoadCounters {
 
     LoadCounters(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.postgres = isPostgres(dataSource);
+        this.postgres = PostgresCheck.isPostgres(dataSource);
     }
 
     /** Adds {@code delta} to the user's open orders, creating the user's row the first time. */
@@ -57,14 +54,5 @@ public class LoadCounters {
                         + "where user_id = (select o.assignee from app_wo_work_order o where o.id = ?)")
                 .params(workOrderId, workOrderId)
                 .update();
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try {
-            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-            return product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
-        } catch (Exception e) {
-            return false;
-        }
     }
 }
