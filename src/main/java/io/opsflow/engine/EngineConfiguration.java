@@ -8,6 +8,7 @@ import org.flowable.common.engine.impl.calendar.DueDateBusinessCalendar;
 import org.flowable.common.engine.impl.calendar.DurationBusinessCalendar;
 import org.flowable.common.engine.impl.calendar.MapBusinessCalendarManager;
 import org.flowable.common.engine.impl.runtime.ClockReader;
+import org.flowable.engine.ProcessEngine;
 import org.flowable.idm.spring.SpringIdmEngineConfiguration;
 import org.flowable.idm.spring.authentication.SpringEncoder;
 import org.flowable.job.service.JobHandler;
@@ -16,6 +17,7 @@ import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
 import org.flowable.spring.boot.process.Process;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.AsyncListenableTaskExecutor;
@@ -57,6 +59,16 @@ class EngineConfiguration {
             calendars.addBusinessCalendar(CycleBusinessCalendar.NAME, new CatchUpOnceCycleCalendar(clock));
             config.setBusinessCalendarManager(calendars);
         };
+    }
+
+    /**
+     * Async job acquisition that acquires again as soon as the queue has room while work is waiting,
+     * instead of sleeping Flowable's full wait (decision 0079). Installed after the engine is built and
+     * before the context starts its executors.
+     */
+    @Bean
+    SmartInitializingSingleton queueRoomAcquisition(ProcessEngine engine) {
+        return () -> QueueRoomAcquisition.install(engine.getProcessEngineConfiguration().getAsyncExecutor());
     }
 
     /** BCrypt for every password; Flowable IDM would otherwise store them in plain text. */
