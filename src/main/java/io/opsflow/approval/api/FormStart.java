@@ -1,5 +1,6 @@
 package io.opsflow.approval.api;
 
+import io.opsflow.approval.ApprovalConventions;
 import io.opsflow.approval.assignee.People;
 import io.opsflow.approval.definition.ApprovalModels;
 import io.opsflow.approval.definition.UnknownDefinitionException;
@@ -43,8 +44,8 @@ class FormStart {
     }
 
     private SimpleModel designed(String key) {
-        if (key == null) {
-            return null;
+        if (!ApprovalConventions.isApprovalKey(key)) {
+            return null; // a code ("leave") or another process: runtime answers 404 for it
         }
         try {
             return models.latest(key);
