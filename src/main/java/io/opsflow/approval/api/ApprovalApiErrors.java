@@ -34,9 +34,7 @@ class ApprovalApiErrors {
 
     @ExceptionHandler(InvalidStartValues.class)
     ResponseEntity<Map<String, Object>> badStartValues(InvalidStartValues e) {
-        Map<String, Object> body = JsonErrors.body(400, HttpStatus.BAD_REQUEST.getReasonPhrase(), e.getMessage());
-        body.put("fieldErrors", new java.util.TreeMap<>(e.fieldErrors()));
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON).body(body);
+        return ProcessApiStartErrors.body(e);
     }
 
     @ExceptionHandler(NotAllowed.class)

@@ -10,6 +10,7 @@ import io.opsflow.approval.model.StartFormValues;
 import io.opsflow.approval.run.ApprovalRuntime;
 import io.opsflow.platform.CurrentUser;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,15 +33,25 @@ class FormStart {
 
     /** @return the started process instance id; nothing is started when a value does not fit */
     String start(String definitionKey, Map<String, Object> sent, CurrentUser user) {
+        return checked(definitionKey, sent)
+                .map(values -> runtime.start(definitionKey, values, user))
+                .orElseGet(() -> runtime.start(definitionKey, sent, user));
+    }
+
+    /**
+     * @return the values to start with, typed; empty when the approval has no form (plain values go as sent)
+     * @throws InvalidStartValues naming every value that does not fit the form
+     */
+    Optional<Map<String, Object>> checked(String definitionKey, Map<String, ?> sent) {
         SimpleModel designed = designed(definitionKey);
         if (designed == null || designed.form().fields().isEmpty()) {
-            return runtime.start(definitionKey, sent, user);
+            return Optional.empty();
         }
         StartFormValues.Result read = JsonStartValues.read(designed, sent, people);
         if (!read.valid()) {
             throw new InvalidStartValues(read.errors());
         }
-        return runtime.start(definitionKey, read.values(), user);
+        return Optional.of(read.values());
     }
 
     private SimpleModel designed(String key) {

@@ -34,7 +34,11 @@ import org.flowable.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -44,7 +48,7 @@ import org.springframework.web.context.WebApplicationContext;
  * {@code POST /api/v1/approvals} checks the values against the approval's form as the web start form does
  * (decision 0078): each kind of bad value answers 400 naming the field and starts nothing; good values start
  * typed, so the chain's condition on the amount routes 800 to the lead only and 2500 (also sent as text) on to
- * the director.
+ * the director. A start through Flowable's {@code /process-api} gets the same check.
  */
 @OpsflowIntegrationTest
 class ApprovalStartApiIT {
@@ -55,6 +59,7 @@ class ApprovalStartApiIT {
     @Autowired HistoryService historyService;
     @Autowired TaskService taskService;
     @Autowired ApprovalDefinitions definitions;
+    @Autowired TestRestTemplate rest;
 
     final ObjectMapper json = new ObjectMapper();
     MockMvc mvc;
@@ -167,6 +172,37 @@ class ApprovalStartApiIT {
 
         String decimal = startedId(start(key, "{\"title\":\"Cable\",\"amount\":12.5,\"category\":\"it\"}"));
         assertThat(runtimeService.getVariable(decimal, "amount")).isEqualTo(12.5);
+    }
+
+    @Test
+    void aStartThroughTheProcessApiIsCheckedAndTypedTheSameWay() throws Exception {
+        String key = publishPurchase();
+        var rest = this.rest.withBasicAuth(starter, TestUsers.PASSWORD);
+        String bad = "{\"processDefinitionKey\":\"" + key + "\",\"variables\":[{\"name\":\"title\",\"value\":\"Laptop\"},"
+                + "{\"name\":\"amount\",\"value\":\"12abc\"},{\"name\":\"category\",\"value\":\"it\"},{\"name\":\"amout\",\"value\":1}]}";
+
+        ResponseEntity<String> refused = rest.postForEntity("/process-api/runtime/process-instances", jsonEntity(bad), String.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        var body = json.readTree(refused.getBody());
+        assertThat(body.path("fieldErrors").path("amount").asText()).startsWith("Enter a number");
+        assertThat(body.path("fieldErrors").path("amout").asText()).isEqualTo("This approval's form has no field amout.");
+        assertThat(refused.getBody()).doesNotContain("Exception");
+        assertThat(instances(key)).isZero();
+
+        String good = "{\"processDefinitionKey\":\"" + key + "\",\"variables\":[{\"name\":\"title\",\"value\":\"Laptop\"},"
+                + "{\"name\":\"amount\",\"value\":\"2500\"},{\"name\":\"category\",\"value\":\"it\"}]}";
+        ResponseEntity<String> started = rest.postForEntity("/process-api/runtime/process-instances", jsonEntity(good), String.class);
+        assertThat(started.getStatusCode().value()).isEqualTo(201);
+        String pid = json.readTree(started.getBody()).path("id").asText();
+        assertThat(runtimeService.getVariable(pid, "amount")).isEqualTo(2500L);
+        assertThat(runtimeService.getVariable(pid, "urgent")).isEqualTo(false);
+    }
+
+    private static HttpEntity<String> jsonEntity(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+        return new HttpEntity<>(body, headers);
     }
 
     @Test
