@@ -1,6 +1,7 @@
 package io.opsflow.approval.model;
 
 import io.opsflow.approval.ApprovalConventions;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -64,7 +65,7 @@ public final class JsonStartValues {
         if (type.equals("file")) {
             return "Files are not sent at start: attach them on the approval after starting it.";
         }
-        if (value instanceof Map || value instanceof Collection || value instanceof Object[]) {
+        if (value != null && !(value instanceof String || value instanceof Number || value instanceof Boolean)) {
             return "Send one value: text, a number or true/false.";
         }
         String fixed = field.defaultValue() == null ? "" : field.defaultValue().strip();
@@ -80,7 +81,7 @@ public final class JsonStartValues {
 
     private static void chosenUsers(Object value, Directory directory, String name, Map<String, Object> chosen,
             Map<String, String> refused) {
-        List<?> items = value instanceof Collection<?> list ? List.copyOf(list)
+        List<Object> items = value instanceof Collection<?> list ? new ArrayList<>(list)
                 : value instanceof String text ? List.of((Object[]) text.split("[,\\s]+")) : null;
         if (items == null || items.stream().anyMatch(i -> !(i instanceof String))) {
             refused.put(name, "Send the chosen approvers' user ids as a list of text.");
