@@ -40,11 +40,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ApprovalApiController {
 
     private final ApprovalRuntime runtime;
+    private final FormStart formStart;
     private final ApprovalReads reads;
     private final ApprovalPrinter printer;
 
-    ApprovalApiController(ApprovalRuntime runtime, ApprovalReads reads, ApprovalPrinter printer) {
+    ApprovalApiController(ApprovalRuntime runtime, FormStart formStart, ApprovalReads reads, ApprovalPrinter printer) {
         this.runtime = runtime;
+        this.formStart = formStart;
         this.reads = reads;
         this.printer = printer;
     }
@@ -58,11 +60,19 @@ class ApprovalApiController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Start an approval with its form values",
-            responses = {@ApiResponse(responseCode = "201"), @ApiResponse(responseCode = "400", description = "bad form value or reserved name"),
-                @ApiResponse(responseCode = "404", description = "no such approval")})
+            description = "form: field id to value (text, number or true/false). An approval with a form takes only its fields, "
+                    + "checked like the web start form (required, type, length, range, option, user) and stored typed: a number "
+                    + "field as a number, also when sent as text (\"2500\"); read-only fields start with their default; "
+                    + "<nodeId>_chosen names the approvers of a node the starter chooses. An approval without a form takes "
+                    + "plain values. Nothing is started when a value is refused.",
+            responses = {@ApiResponse(responseCode = "201"),
+                @ApiResponse(responseCode = "400", description = "values that do not fit the form: message and fieldErrors "
+                        + "(field name to message, also for names the form does not have); or a reserved name"),
+                @ApiResponse(responseCode = "404", description = "no such approval"),
+                @ApiResponse(responseCode = "409", description = "the approval is suspended")})
     ApprovalDetail start(@RequestBody ApprovalRequests.Start body) {
         CurrentUser user = CurrentUser.required();
-        String id = runtime.start(body.definitionKey(), body.form(), user);
+        String id = formStart.start(body.definitionKey(), body.form(), user);
         return reads.detail(id, user);
     }
 

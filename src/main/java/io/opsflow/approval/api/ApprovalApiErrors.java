@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Approval API errors in the platform's error body: bad input 400, someone else's task 403, invisible
+ * Approval API errors in the platform's error body: bad input 400 (start values that do not fit the form: with
+ * {@code fieldErrors}, field name to message), someone else's task 403, invisible
  * approvals 404, state conflicts 409, urging too often 429 with Retry-After. Lost races (optimistic
  * locks, database deadlocks) fall through to the platform's own mapping (409).
  */
@@ -29,6 +30,11 @@ class ApprovalApiErrors {
     @ExceptionHandler(InvalidApprovalInput.class)
     ResponseEntity<Map<String, Object>> badInput(InvalidApprovalInput e) {
         return body(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidStartValues.class)
+    ResponseEntity<Map<String, Object>> badStartValues(InvalidStartValues e) {
+        return ProcessApiStartErrors.body(e);
     }
 
     @ExceptionHandler(NotAllowed.class)

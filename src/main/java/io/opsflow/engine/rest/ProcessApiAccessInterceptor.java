@@ -1,12 +1,15 @@
 package io.opsflow.engine.rest;
 
 import io.opsflow.engine.ProcessAccess;
+import io.opsflow.engine.StartVariablesCheck;
 import io.opsflow.platform.CurrentUser;
 import io.opsflow.platform.Groups;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.flowable.batch.api.Batch;
 import org.flowable.batch.api.BatchPart;
@@ -24,6 +27,7 @@ import org.flowable.engine.history.HistoricDetailQuery;
 import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.engine.history.HistoricProcessInstanceQuery;
 import org.flowable.engine.impl.repository.DeploymentBuilderImpl;
+import org.flowable.engine.impl.runtime.ProcessInstanceBuilderImpl;
 import org.flowable.engine.repository.Deployment;
 import org.flowable.engine.repository.DeploymentBuilder;
 import org.flowable.engine.repository.DeploymentQuery;
@@ -111,9 +115,11 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
     private final TaskService taskService;
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
+    private final List<StartVariablesCheck> startChecks;
 
     ProcessApiAccessInterceptor(ProcessAccess access, CodeRunningModelCheck codeCheck, TaskService taskService,
-            HistoryService historyService, RepositoryService repositoryService) {
+            HistoryService historyService, RepositoryService repositoryService, List<StartVariablesCheck> startChecks) {
+        this.startChecks = startChecks;
         this.access = access;
         this.codeCheck = codeCheck;
         this.taskService = taskService;
@@ -396,6 +402,25 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
         if (definition == null || !access.canStart(user, definition)) {
             throw Denials.hidden(user, "process definition", request.getProcessDefinitionId() != null
                     ? request.getProcessDefinitionId() : request.getProcessDefinitionKey());
+        }
+        checkStartVariables(builder, definition);
+    }
+
+    /** Lets the owning module check and type the variables; Flowable's builder keeps them in one mutable map. */
+    private void checkStartVariables(ProcessInstanceBuilder builder, ProcessDefinition definition) {
+        if (startChecks.isEmpty() || !(builder instanceof ProcessInstanceBuilderImpl impl)) {
+            return;
+        }
+        Map<String, Object> sent = impl.getVariables() == null ? new HashMap<>() : new HashMap<>(impl.getVariables());
+        for (StartVariablesCheck check : startChecks) {
+            Optional<Map<String, Object>> checked = check.check(definition, sent);
+            if (checked.isPresent()) {
+                if (impl.getVariables() != null) {
+                    impl.getVariables().clear();
+                }
+                builder.variables(checked.get());
+                return;
+            }
         }
     }
 
