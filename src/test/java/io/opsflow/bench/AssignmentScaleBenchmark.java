@@ -101,9 +101,11 @@ class AssignmentScaleBenchmark {
             }
             summarise(summary, "before (all candidates, counted per call)", ofBefore);
             summarise(summary, "after (one statement, counters)", ofAfter);
-            summary.note((REUSE.isBlank() ? "" : "Reused database " + REUSE + " (seeded by an earlier run; its assignments since stay in it). ")
-                    + "Seeding " + STAFF + " staff (1–3 of " + AssignmentSeeder.SKILLS.size() + " skills, 5% on leave, Mon–Fri hours) and "
-                    + (OPEN + ARCHIVED) + " orders by JDBC batches took " + Math.round(seedSeconds) + " s; 80% of assignments need one random skill, "
+            summary.note((REUSE.isBlank()
+                            ? "Seeding " + STAFF + " staff (1–3 of " + AssignmentSeeder.SKILLS.size() + " skills, 5% on leave, Mon–Fri hours) and "
+                                    + (OPEN + ARCHIVED) + " orders by JDBC batches took " + Math.round(seedSeconds) + " s"
+                            : "Reused database " + REUSE + " (seeded by an earlier run; its assignments since stay in it)")
+                    + "; 80% of assignments need one random skill, "
                     + "20% two. Warm-up " + WARMUP + " per side, " + REPS + " repetitions interleaved. " + Runtime.getRuntime().availableProcessors()
                     + " cores, Java " + System.getProperty("java.version") + ".");
         } finally {
