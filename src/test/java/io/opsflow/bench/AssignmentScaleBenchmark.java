@@ -38,12 +38,14 @@ class AssignmentScaleBenchmark {
     private static final int REPS = Integer.getInteger("bench.assign.reps", 3);
     /** Closed-loop client threads per side (each takes the next request when its previous one committed). */
     private static final int THREADS = Integer.getInteger("bench.assign.threads", 1);
+    /** An already seeded database (kept with {@code -Dbench.keepDatabase=true}) to run on instead of seeding a new one. */
+    private static final String REUSE = System.getProperty("bench.assign.database", "");
 
     private record Sample(long[] nanos, double statements, double listed, double candidates) {}
 
     @Test
     void assignmentWith10kStaffAnd100kOpenOrdersOnPostgres() throws Exception {
-        BenchDatabase database = BenchDatabase.freshPostgres("assign");
+        BenchDatabase database = REUSE.isBlank() ? BenchDatabase.freshPostgres("assign") : BenchDatabase.existingPostgres(REUSE);
         String version = database.serverVersion();
         var runs = new ResultTable("Every repetition on " + version + " (" + STAFF + " staff, " + OPEN + " open and " + ARCHIVED
                         + " archived work orders, N = " + CALLS + " assignments per repetition and side, " + THREADS + " client thread(s))",
@@ -52,7 +54,9 @@ class AssignmentScaleBenchmark {
                 "side", "p50 ms", "p95 ms", "p99 ms", "statements/assignment", "rows read into Java per assignment");
         long seedStart = System.nanoTime();
         try (ConfigurableApplicationContext context = OpsflowApplicationContext.run(database, false)) {
-            AssignmentSeeder.seed(database, STAFF, OPEN, ARCHIVED);
+            if (REUSE.isBlank()) {
+                AssignmentSeeder.seed(database, STAFF, OPEN, ARCHIVED);
+            }
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
             var counting = (CountingDataSource) context.getBean(DataSource.class);
             JdbcClient jdbc = JdbcClient.create(counting);
@@ -97,8 +101,11 @@ class AssignmentScaleBenchmark {
             }
             summarise(summary, "before (all candidates, counted per call)", ofBefore);
             summarise(summary, "after (one statement, counters)", ofAfter);
-            summary.note("Seeding " + STAFF + " staff (1–3 of " + AssignmentSeeder.SKILLS.size() + " skills, 5% on leave, Mon–Fri hours) and "
-                    + (OPEN + ARCHIVED) + " orders by JDBC batches took " + Math.round(seedSeconds) + " s; 80% of assignments need one random skill, "
+            summary.note((REUSE.isBlank()
+                            ? "Seeding " + STAFF + " staff (1–3 of " + AssignmentSeeder.SKILLS.size() + " skills, 5% on leave, Mon–Fri hours) and "
+                                    + (OPEN + ARCHIVED) + " orders by JDBC batches took " + Math.round(seedSeconds) + " s"
+                            : "Reused database " + REUSE + " (seeded by an earlier run; its assignments since stay in it)")
+                    + "; 80% of assignments need one random skill, "
                     + "20% two. Warm-up " + WARMUP + " per side, " + REPS + " repetitions interleaved. " + Runtime.getRuntime().availableProcessors()
                     + " cores, Java " + System.getProperty("java.version") + ".");
         } finally {

@@ -19,6 +19,8 @@ public class LoadCounters {
     // keeps a transaction usable after an error, so there: update, else insert, else (lost the race) update.
     private static final String UPSERT_POSTGRES = "insert into app_wo_staff_load (user_id, open_orders, accepted_orders, on_time_acceptances) "
             + "values (?, ?, 0, 0) on conflict (user_id) do update set open_orders = app_wo_staff_load.open_orders + excluded.open_orders";
+    private static final String UPSERT_TWO_POSTGRES = "insert into app_wo_staff_load (user_id, open_orders, accepted_orders, on_time_acceptances) "
+            + "values (?, ?, 0, 0), (?, ?, 0, 0) on conflict (user_id) do update set open_orders = app_wo_staff_load.open_orders + excluded.open_orders";
     private static final String UPDATE = "update app_wo_staff_load set open_orders = open_orders + ? where user_id = ?";
     private static final String INSERT = "insert into app_wo_staff_load (user_id, open_orders, accepted_orders, on_time_acceptances) values (?, ?, 0, 0)";
 
@@ -43,6 +45,32 @@ public class LoadCounters {
             } catch (DuplicateKeyException concurrentFirst) {
                 jdbc.sql(UPDATE).params(delta, userId).update();
             }
+        }
+    }
+
+    /**
+     * Moves one open order from {@code from} to {@code to} (either may be null), changing the two rows in
+     * user-id order, so two assignments moving orders between the same two people at once cannot deadlock.
+     * On PostgreSQL one statement (its rows are written in the order listed).
+     */
+    public void moveOpen(String from, String to) {
+        if (from != null && from.equals(to)) {
+            return;
+        }
+        if (from == null || to == null) {
+            addOpen(from, -1);
+            addOpen(to, 1);
+            return;
+        }
+        boolean fromFirst = from.compareTo(to) < 0;
+        String first = fromFirst ? from : to;
+        String second = fromFirst ? to : from;
+        int firstDelta = fromFirst ? -1 : 1;
+        if (postgres) {
+            jdbc.sql(UPSERT_TWO_POSTGRES).params(first, firstDelta, second, -firstDelta).update();
+        } else {
+            addOpen(first, firstDelta);
+            addOpen(second, -firstDelta);
         }
     }
 

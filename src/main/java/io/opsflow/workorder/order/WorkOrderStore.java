@@ -113,7 +113,7 @@ public class WorkOrderStore {
         if (jdbc.sql("update app_wo_work_order set assignee = ?, status = ?, explanation = ?, updated_at = ? where id = ? and status <> 'ARCHIVED'")
                 .params(assignee, status.name(), explanation, now(), id)
                 .update() == 1) {
-            moveOpen(before, assignee);
+            load.moveOpen(before, assignee);
         }
     }
 
@@ -126,23 +126,9 @@ public class WorkOrderStore {
                 .params(assignee, now(), id)
                 .update() == 1;
         if (changed) {
-            moveOpen(before, assignee);
+            load.moveOpen(before, assignee);
         }
         return changed;
-    }
-
-    /**
-     * Moves one open order between two people's load counters, changing the two rows in user-id order,
-     * so two assignments moving orders between the same two people at once cannot deadlock.
-     */
-    private void moveOpen(String from, String to) {
-        if (from != null && to != null && from.compareTo(to) > 0) {
-            load.addOpen(to, 1);
-            load.addOpen(from, -1);
-        } else {
-            load.addOpen(from, -1);
-            load.addOpen(to, 1);
-        }
     }
 
     /** The assignee of an open (ASSIGNED or SUBMITTED) order, locking its row; null otherwise. */

@@ -86,6 +86,42 @@ class LoadCountersIT {
         assertThat(counters(second)).containsExactly(1L, 1L, 1L).isEqualTo(recount(second));
     }
 
+    /**
+     * Two orders passed back and forth between the same two people at once, in opposite directions: every move
+     * changes both counter rows (one statement on PostgreSQL), in user-id order, so none deadlocks and the
+     * counters still match a recount.
+     */
+    @Test
+    void ordersMovedBetweenTwoPeopleInOppositeDirectionsAtOnceNeitherDeadlockNorMiscount() throws Exception {
+        String a = TestUsers.uniqueId("swap-a");
+        String b = TestUsers.uniqueId("swap-b");
+        String ofA = newOrder(Duration.ofHours(2));
+        String ofB = newOrder(Duration.ofHours(2));
+        store.recordAssignment(ofA, a, "{}");
+        store.recordAssignment(ofB, b, "{}");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CyclicBarrier together = new CyclicBarrier(2);
+            List<Future<?>> movers = new ArrayList<>();
+            for (String[] order : List.of(new String[] {ofA, b, a}, new String[] {ofB, a, b})) {
+                movers.add(pool.submit(() -> {
+                    together.await();
+                    for (int i = 0; i < 40; i++) {
+                        store.reassign(order[0], order[1 + i % 2]);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> mover : movers) {
+                mover.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(counters(a)).isEqualTo(recount(a)).containsExactly(1L, 0L, 0L);
+        assertThat(counters(b)).isEqualTo(recount(b)).containsExactly(1L, 0L, 0L);
+    }
+
     private String newOrder(Duration dueIn) {
         return store.create(new NewWorkOrder("Counter check", null, "A区", List.of("电工"), List.of(), 50, Instant.now().plus(dueIn), "sup"))
                 .id();
