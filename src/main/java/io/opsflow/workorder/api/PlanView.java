@@ -5,7 +5,11 @@ import io.opsflow.workorder.plan.RecurringPlan;
 import java.time.Instant;
 import java.util.List;
 
-/** A recurring plan as {@code /api/v1/work-order-plans} shows it; times of day and dates are in the plan's zone. */
+/**
+ * A recurring plan as {@code /api/v1/work-order-plans} shows it; times of day and dates are in the plan's
+ * zone. {@code nextDueAt} is when the sweep fires it next; {@code fireError} (with {@code fireRetryAt})
+ * is set while its last firing failed: when, when it is tried again, and a server-log reference.
+ */
 record PlanView(
         String id, String title, String templateCode, List<String> skills, List<String> checklist, List<String> locations,
         Integer cycleDays, String cron, String timeOfDay, String startDate, String endDate, String zone, String dueAfter, int priority,

@@ -124,8 +124,8 @@ class PlanStore {
 
     /** The newest cycle the plan reached (generated or skipped), if any. */
     Optional<Instant> lastCycle(String planId) {
-        return Optional.ofNullable(jdbc.sql("select max(cycle_at) from app_wo_plan_cycle where plan_id = ?").param(planId)
-                .query((rs, n) -> instant(rs.getTimestamp(1))).single());
+        return jdbc.sql("select cycle_at from app_wo_plan_cycle where plan_id = ? order by cycle_at desc fetch first 1 rows only")
+                .param(planId).query((rs, n) -> instant(rs.getTimestamp(1))).optional();
     }
 
     /** Active plans without a next due time (e.g. from before the sweep, when their process set it). */

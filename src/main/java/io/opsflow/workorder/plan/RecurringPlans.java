@@ -36,6 +36,7 @@ public class RecurringPlans {
         store.audit(id, "CREATED", by, summary(checked));
         return rescheduled(id);
     }
+
     public Optional<RecurringPlan> find(String id) {
         return store.find(id);
     }
