@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.flowable.common.engine.impl.cfg.TransactionPropagation;
 import org.flowable.common.engine.impl.interceptor.CommandConfig;
@@ -19,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Fires every due plan (decision 76): batch after batch, each in a transaction of its own, claims up to
  * {@code sweepBatch} due plans (row locks; PostgreSQL skips the ones another sweep holds) and fires
- * them, until none is due or {@code sweepBudget} is spent. A batch that fails is rolled back and fired
+ * them, until none is due or {@code sweepBudget} is spent (on PostgreSQL optionally with
+ * {@code sweepWorkers} threads side by side). A batch that fails is rolled back and fired
  * again plan by plan, so one broken plan neither blocks nor undoes the others; a plan that fails alone
  * stays due, gets a short error naming a log reference and is left alone for {@code fireRetryAfter}.
  */
@@ -53,8 +58,45 @@ class DuePlanSweep {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /**
+     * One sweep: {@code sweepWorkers} threads (on PostgreSQL, whose claim skips the others' rows; one
+     * elsewhere) take batches until none is due or the budget is spent.
+     */
     Outcome run() {
         long deadline = System.nanoTime() + settings.sweepBudget().toNanos();
+        int workers = plans.claimSkipsLocked() ? Math.max(1, settings.sweepWorkers()) : 1;
+        if (workers == 1) {
+            return batchesUntil(deadline);
+        }
+        ExecutorService others = Executors.newFixedThreadPool(workers - 1);
+        try {
+            List<Future<Outcome>> running = new ArrayList<>();
+            for (int i = 1; i < workers; i++) {
+                running.add(others.submit(() -> batchesUntil(deadline)));
+            }
+            Outcome total = batchesUntil(deadline);
+            for (Future<Outcome> other : running) {
+                Outcome o = join(other);
+                total = new Outcome(total.fired() + o.fired(), total.failed() + o.failed(), total.batches() + o.batches());
+            }
+            return total;
+        } finally {
+            others.shutdown();
+        }
+    }
+
+    private static Outcome join(Future<Outcome> worker) {
+        try {
+            return worker.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the sweep's workers ran", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Outcome batchesUntil(long deadline) {
         int fired = 0;
         int failed = 0;
         int batches = 0;

@@ -104,6 +104,11 @@ class PlanStore {
                 .params(nextDueAt == null ? null : utc(nextDueAt), id).update();
     }
 
+    /** Whether a claim skips rows another transaction holds (PostgreSQL) instead of waiting for them (H2). */
+    boolean claimSkipsLocked() {
+        return lockDue.contains("skip locked");
+    }
+
     /** Up to {@code limit} due plans, oldest due first, locked until the caller's transaction ends. */
     List<String> claimDue(Instant now, int limit) {
         return jdbc.sql("select id from app_wo_plan where " + DUE + " order by next_due_at, id fetch first ? rows only" + lockDue)
