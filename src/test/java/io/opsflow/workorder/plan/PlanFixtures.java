@@ -63,7 +63,7 @@ class PlanFixtures {
     /** When the sweep fires the plan next (null: never). */
     Instant nextDue(String planId) {
         return jdbc.sql("select next_due_at from app_wo_plan where id = ?").param(planId)
-                .query(rs -> rs.next() ? PlanStore.instant(rs.getTimestamp(1)) : null);
+                .query((rs, n) -> PlanStore.instant(rs.getTimestamp(1))).list().get(0);
     }
 
     /**
