@@ -1,10 +1,6 @@
 package io.opsflow.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,7 +22,8 @@ import org.flowable.job.service.impl.asyncexecutor.AsyncJobExecutorConfiguration
 /**
  * The bare side of the recurring-plan burst: a standalone Flowable engine (schema {@value #SCHEMA} of
  * the same PostgreSQL database) with its async executor on with Opsflow's job settings and thread
- * count, running the same {@code processes/recurring-work-order.bpmn20.xml}. Its
+ * count, running the per-plan BPMN of decision 20 ({@code bench/recurring-work-order.bpmn20.xml}: one instance
+ * and one timer per plan, what a plain Flowable user would model; Opsflow replaced it by a sweep, decision 76). Its
  * {@code recurringPlanSteps} bean schedules the cycle, counts firings per plan and, like Opsflow's
  * firing, starts a minimal order process ({@code bare-order}) asynchronously, whose one service step
  * counts as the assignment: the engine's own cost of the same jobs, without Opsflow's work orders.
@@ -86,12 +83,8 @@ final class BareTimerEngine implements AutoCloseable {
         engine = config.buildProcessEngine();
         steps.runtime = engine.getRuntimeService();
         engine.getRepositoryService().createDeployment().addString("bare-order.bpmn20.xml", BARE_ORDER).name("bench-bare-order").deploy();
-        try (InputStream bpmn = Files.newInputStream(Path.of("processes", "recurring-work-order.bpmn20.xml"))) {
-            engine.getRepositoryService().createDeployment().addInputStream("recurring-work-order.bpmn20.xml", bpmn)
-                    .name("bench-recurring").deploy();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        engine.getRepositoryService().createDeployment().addClasspathResource("bench/recurring-work-order.bpmn20.xml")
+                .name("bench-recurring").deploy();
     }
 
     ProcessEngine engine() {

@@ -2,6 +2,7 @@ package io.opsflow.workorder.assignment;
 
 import io.opsflow.platform.Shift;
 import io.opsflow.platform.StaffSkills;
+import io.opsflow.workorder.support.PostgresCheck;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.opsflow.workorder.assignment;
 
+import io.opsflow.workorder.support.PostgresCheck;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;

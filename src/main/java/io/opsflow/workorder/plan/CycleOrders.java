@@ -10,12 +10,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates a cycle's work orders: one per location, each due {@code dueAfter} after the cycle time. The
- * firing only stores (the orders, their links, the cycle row; the caller's timer job adds the next
- * timer) and starts each order's {@code work-order} process asynchronously, so the assignment - which
+ * firing only stores (the orders, their links, the cycle row; the sweep's batch moves the plan to its
+ * next cycle) and starts each order's {@code work-order} process asynchronously, so the assignment - which
  * updates the assignee's load row - runs in a short job of its own instead of holding that row for the
  * whole firing (decision 0069). A
  * location whose order for this cycle exists already is left alone, so running a cycle twice (a
- * retried job) creates nothing twice; the key plan + cycle + location in {@code app_wo_plan_order}
+ * retried batch, a second sweep) creates nothing twice; the key plan + cycle + location in {@code app_wo_plan_order}
  * is the final guard against two runs at the same moment.
  */
 @Component

@@ -67,7 +67,7 @@ class PlanRules {
         }
         return new RecurringPlan(null, title, template == null ? null : template.code(), skills, checklist, locations,
                 cron == null ? d.cycleDays() : null, cron, cron == null ? timeOfDay : LocalTime.MIDNIGHT, start, end, zone, dueAfter,
-                priority, PlanStatus.ACTIVE, 0, null, null, null, null, null, null);
+                priority, PlanStatus.ACTIVE, 0, null, null, null, null, null, null, null);
     }
 
     private static List<String> clean(List<String> values) {

@@ -3,6 +3,7 @@ package io.opsflow.workorder.plan;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opsflow.workorder.support.PostgresCheck;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,12 +18,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Plans, the cycles they reached, the orders they generated and their audit in {@code app_wo_plan*}.
- * Edits and status changes name the version they read; a stale one changes nothing.
+ * Edits and status changes name the version they read; a stale one changes nothing. The sweep claims
+ * due plans with row locks; on PostgreSQL it skips rows another sweep holds ({@code skip locked}), on H2
+ * it waits for them.
  */
 @Component
 class PlanStore {
@@ -30,12 +34,16 @@ class PlanStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
+    private static final String DUE = "status = 'ACTIVE' and next_due_at <= ? and (fire_retry_at is null or fire_retry_at <= ?)";
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final String lockDue;
 
-    PlanStore(JdbcClient jdbc, Clock clock) {
+    PlanStore(JdbcClient jdbc, Clock clock, DataSource dataSource) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.lockDue = PostgresCheck.isPostgres(dataSource) ? " for update skip locked" : " for update";
     }
 
     String insert(RecurringPlan p, String by) {
@@ -90,12 +98,49 @@ class PlanStore {
         return jdbc.sql(sql + " and version = ?").params(to.name(), by, utc(clock.instant()), id, from.name(), version).update() == 1;
     }
 
+    /** The next firing (null: none), which also clears a recorded firing failure. */
     void setNextDue(String id, Instant nextDueAt) {
-        jdbc.sql("update app_wo_plan set next_due_at = ? where id = ?").params(nextDueAt == null ? null : utc(nextDueAt), id).update();
+        jdbc.sql("update app_wo_plan set next_due_at = ?, fire_error = null, fire_retry_at = null where id = ?")
+                .params(nextDueAt == null ? null : utc(nextDueAt), id).update();
     }
 
-    void linkProcess(String id, String processInstanceId) {
-        jdbc.sql("update app_wo_plan set process_instance_id = ? where id = ?").params(processInstanceId, id).update();
+    /** Whether a claim skips rows another transaction holds (PostgreSQL) instead of waiting for them (H2). */
+    boolean claimSkipsLocked() {
+        return lockDue.contains("skip locked");
+    }
+
+    /** Up to {@code limit} due plans, oldest due first, locked until the caller's transaction ends. */
+    List<String> claimDue(Instant now, int limit) {
+        return jdbc.sql("select id from app_wo_plan where " + DUE + " order by next_due_at, id fetch first ? rows only" + lockDue)
+                .params(utc(now), utc(now), limit).query(String.class).list();
+    }
+
+    /** The plan, locked, if it is still due (another sweep may have fired it meanwhile). */
+    Optional<RecurringPlan> lockIfDue(String id, Instant now) {
+        return jdbc.sql("select * from app_wo_plan where id = ? and " + DUE + lockDue).params(id, utc(now), utc(now))
+                .query(PlanStore::row).optional();
+    }
+
+    /** The firing failed on its own: the plan stays due, the sweep leaves it alone until {@code retryAt}. */
+    void recordFireFailure(String id, String error, Instant retryAt) {
+        jdbc.sql("update app_wo_plan set fire_error = ?, fire_retry_at = ? where id = ?")
+                .params(error.length() <= 500 ? error : error.substring(0, 500), utc(retryAt), id).update();
+    }
+
+    /** The newest cycle the plan reached (generated or skipped), if any. */
+    Optional<Instant> lastCycle(String planId) {
+        return jdbc.sql("select cycle_at from app_wo_plan_cycle where plan_id = ? order by cycle_at desc fetch first 1 rows only")
+                .param(planId).query((rs, n) -> instant(rs.getTimestamp(1))).optional();
+    }
+
+    /** Active plans without a next due time (e.g. from before the sweep, when their process set it). */
+    List<String> activeWithoutNextDue() {
+        return jdbc.sql("select id from app_wo_plan where status = 'ACTIVE' and next_due_at is null").query(String.class).list();
+    }
+
+    /** Forgets the per-plan process instances of decision 20 (replaced by the sweep, decision 76). */
+    int unlinkProcesses() {
+        return jdbc.sql("update app_wo_plan set process_instance_id = null where process_instance_id is not null").update();
     }
 
     boolean hasCycle(String planId, Instant cycleAt) {
@@ -162,7 +207,7 @@ class PlanStore {
                 LocalTime.parse(rs.getString("time_of_day")), rs.getDate("start_date").toLocalDate(), end == null ? null : end.toLocalDate(),
                 ZoneId.of(rs.getString("zone")), Duration.parse(rs.getString("due_after")), rs.getInt("priority"),
                 PlanStatus.valueOf(rs.getString("status")), rs.getInt("version"), instant(rs.getTimestamp("next_due_at")),
-                rs.getString("process_instance_id"), rs.getString("created_by"), instant(rs.getTimestamp("created_at")),
+                rs.getString("fire_error"), instant(rs.getTimestamp("fire_retry_at")), rs.getString("created_by"), instant(rs.getTimestamp("created_at")),
                 rs.getString("updated_by"), instant(rs.getTimestamp("updated_at")));
     }
 

@@ -7,7 +7,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
-/** A recurring work-order plan as stored in {@code app_wo_plan}; {@code version} guards concurrent edits. */
+/**
+ * A recurring work-order plan as stored in {@code app_wo_plan}; {@code version} guards concurrent edits.
+ * {@code nextDueAt} is when the sweep fires it next (null when paused or ended); {@code fireError} and
+ * {@code fireRetryAt} say why its last firing failed and when the sweep tries again (decision 76).
+ */
 public record RecurringPlan(
         String id,
         String title,
@@ -26,7 +30,8 @@ public record RecurringPlan(
         PlanStatus status,
         int version,
         Instant nextDueAt,
-        String processInstanceId,
+        String fireError,
+        Instant fireRetryAt,
         String createdBy,
         Instant createdAt,
         String updatedBy,

@@ -2,37 +2,30 @@ package io.opsflow.workorder.plan;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.flowable.common.engine.impl.identity.Authentication;
-import org.flowable.engine.RuntimeService;
-import org.flowable.engine.runtime.Execution;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Create, edit, pause, resume and end recurring plans; each change is audited and tells the plan's
- * {@code recurring-work-order} process (message {@code recurring-plan-changed}), which reschedules from
- * now on in the same transaction. Orders already generated are never changed.
+ * Create, edit, pause, resume and end recurring plans; each change is audited and moves the plan's
+ * next due time in the same transaction (from now on; paused and ended plans have none), and the
+ * {@code recurring-plan-sweep} fires the plans when it comes (decision 76). A change waits for the row
+ * lock while the sweep is firing that plan. Orders already generated are never changed.
  */
 @Component
 public class RecurringPlans {
 
-    public static final String PROCESS_KEY = "recurring-work-order";
-    static final String CHANGED = "recurring-plan-changed";
     static final int PREVIEW = 5;
 
     private final PlanStore store;
     private final PlanRules rules;
-    private final RuntimeService runtimeService;
+    private final PlanFiring firing;
     private final EngineClock clock;
 
-    RecurringPlans(PlanStore store, PlanRules rules, RuntimeService runtimeService, EngineClock clock) {
+    RecurringPlans(PlanStore store, PlanRules rules, PlanFiring firing, EngineClock clock) {
         this.store = store;
         this.rules = rules;
-        this.runtimeService = runtimeService;
+        this.firing = firing;
         this.clock = clock;
     }
 
@@ -41,20 +34,7 @@ public class RecurringPlans {
         RecurringPlan checked = rules.check(draft);
         String id = store.insert(checked, by);
         store.audit(id, "CREATED", by, summary(checked));
-        // With Spring Security, Flowable keeps its user in the SecurityContext: put the caller's own back afterwards.
-        SecurityContext context = SecurityContextHolder.getContext();
-        org.springframework.security.core.Authentication caller = context.getAuthentication();
-        String previous = Authentication.getAuthenticatedUserId();
-        Authentication.setAuthenticatedUserId(by);
-        try {
-            String pi = runtimeService.startProcessInstanceByKey(PROCESS_KEY, id, Map.of("planId", id)).getId();
-            store.linkProcess(id, pi);
-        } finally {
-            Authentication.setAuthenticatedUserId(previous);
-            context.setAuthentication(caller);
-            SecurityContextHolder.setContext(context);
-        }
-        return store.find(id).orElseThrow();
+        return rescheduled(id);
     }
 
     public Optional<RecurringPlan> find(String id) {
@@ -77,8 +57,7 @@ public class RecurringPlans {
             throw stale(id, version);
         }
         store.audit(id, "EDITED", by, summary(checked));
-        tellProcess(current);
-        return store.find(id).orElseThrow();
+        return rescheduled(id);
     }
 
     @Transactional
@@ -130,20 +109,13 @@ public class RecurringPlans {
             throw stale(id, version == null ? current.version() : version);
         }
         store.audit(id, action, by, from + " -> " + to);
-        tellProcess(current);
-        return store.find(id).orElseThrow();
+        return rescheduled(id);
     }
 
-    private void tellProcess(RecurringPlan plan) {
-        if (plan.processInstanceId() == null) {
-            return;
-        }
-        List<Execution> waiting = runtimeService.createExecutionQuery().processInstanceId(plan.processInstanceId())
-                .messageEventSubscriptionName(CHANGED).list();
-        if (waiting.isEmpty()) {
-            throw new PlanConflict("plan '" + plan.title() + "' is generating its orders right now; try again in a moment");
-        }
-        runtimeService.messageEventReceived(CHANGED, waiting.get(0).getId());
+    /** The plan's next due time from now on, for its stored definition and status. */
+    private RecurringPlan rescheduled(String id) {
+        firing.reschedule(existing(id), clock.now());
+        return existing(id);
     }
 
     private RecurringPlan existing(String id) {

@@ -8,11 +8,12 @@ import java.util.Date;
 import java.util.List;
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.ProcessEngineConfiguration;
+import org.flowable.engine.RepositoryService;
 import org.flowable.job.api.Job;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Staff with unique skills, plan drafts like the seed's 绿化浇水, and the engine clock and timers moved by hand. */
+/** Staff with unique skills, plan drafts like the seed's 绿化浇水, and the engine clock and the sweep's timer moved by hand. */
 @Component
 class PlanFixtures {
 
@@ -20,11 +21,13 @@ class PlanFixtures {
     private final UserSkills userSkills;
     private final ProcessEngineConfiguration engine;
     private final ManagementService managementService;
+    private final RepositoryService repositoryService;
     private final JdbcClient jdbc;
 
     PlanFixtures(org.flowable.engine.IdentityService identityService, UserSkills userSkills, ProcessEngineConfiguration engine,
-            ManagementService managementService, JdbcClient jdbc) {
+            ManagementService managementService, RepositoryService repositoryService, JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.repositoryService = repositoryService;
         this.identityService = identityService;
         this.userSkills = userSkills;
         this.engine = engine;
@@ -57,34 +60,42 @@ class PlanFixtures {
         engine.getClock().reset();
     }
 
-    List<Job> dueTimers(String processInstanceId) {
-        return managementService.createTimerJobQuery().processInstanceId(processInstanceId).executable().list();
-    }
-
-    /** When the plan's timer waits for, if it waits. */
-    Instant timerDue(String processInstanceId) {
-        List<Job> timers = managementService.createTimerJobQuery().processInstanceId(processInstanceId).list();
-        return timers.isEmpty() ? null : timers.get(0).getDuedate().toInstant();
+    /** When the sweep fires the plan next (null: never). */
+    Instant nextDue(String planId) {
+        return jdbc.sql("select next_due_at from app_wo_plan where id = ?").param(planId)
+                .query((rs, n) -> PlanStore.instant(rs.getTimestamp(1))).list().get(0);
     }
 
     /**
-     * Runs the plan's due timers the way the job executor would, until none is due, and then the async
-     * jobs that start the generated orders' {@code work-order} processes (assignment); returns how many timers ran.
+     * Runs the sweep's timer job the way the job executor would (whatever its due date: tests move the
+     * clock back and forth) and then the async jobs that start the plan's generated orders'
+     * {@code work-order} processes (assignment).
      */
-    int runDueTimers(String processInstanceId) {
-        int ran = fireDueTimers(processInstanceId);
-        runOrderStarts(processInstanceId);
-        return ran;
+    void sweepAndStart(String planId) {
+        sweep();
+        runOrderStarts(planId);
+    }
+
+    /** Runs the {@code recurring-plan-sweep} timer job once: the real BPMN, its step and its next timer. */
+    void sweep() {
+        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(RecurringPlanSweep.PROCESS_KEY)
+                .latestVersion().singleResult().getId();
+        List<Job> timers = managementService.createTimerJobQuery().processDefinitionId(definition).list();
+        if (timers.size() != 1) {
+            throw new IllegalStateException("the sweep should have exactly one timer, not " + timers.size());
+        }
+        Job job = managementService.moveTimerToExecutableJob(timers.get(0).getId());
+        managementService.executeJob(job.getId());
     }
 
     /**
      * The plan's generated orders whose {@code work-order} process is started but not run yet: their
      * async start jobs, run here as the job executor would; returns how many ran.
      */
-    int runOrderStarts(String planProcessInstanceId) {
-        List<String> instances = jdbc.sql("select o.process_instance_id from app_wo_plan p join app_wo_plan_order po on po.plan_id = p.id "
-                        + "join app_wo_work_order o on o.id = po.work_order_id where p.process_instance_id = ? and o.process_instance_id is not null")
-                .param(planProcessInstanceId).query(String.class).list();
+    int runOrderStarts(String planId) {
+        List<String> instances = jdbc.sql("select o.process_instance_id from app_wo_plan_order po "
+                        + "join app_wo_work_order o on o.id = po.work_order_id where po.plan_id = ? and o.process_instance_id is not null")
+                .param(planId).query(String.class).list();
         int ran = 0;
         for (String instance : instances) {
             for (Job job : managementService.createJobQuery().processInstanceId(instance).list()) {
@@ -93,22 +104,5 @@ class PlanFixtures {
             }
         }
         return ran;
-    }
-
-    /** Runs the plan's due timers only (the orders' processes stay started but not run); returns how many ran. */
-    int fireDueTimers(String processInstanceId) {
-        int ran = 0;
-        for (int round = 0; round < 20; round++) {
-            List<Job> due = dueTimers(processInstanceId);
-            if (due.isEmpty()) {
-                return ran;
-            }
-            for (Job timer : due) {
-                Job job = managementService.moveTimerToExecutableJob(timer.getId());
-                managementService.executeJob(job.getId());
-                ran++;
-            }
-        }
-        throw new IllegalStateException("timers kept firing for " + processInstanceId);
     }
 }

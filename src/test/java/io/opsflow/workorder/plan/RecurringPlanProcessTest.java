@@ -14,7 +14,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.flowable.engine.HistoryService;
 import org.flowable.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +22,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@code recurring-work-order} with the engine clock moved by the test and the plan's timer and the
- * generated orders' async process starts run by hand (no async executor): the seed's daily row, two locations per cycle, the misfire rule after a
- * three-day gap, pause and resume, edit, end, and the same firing run twice.
+ * Plans fired by the real {@code recurring-plan-sweep} BPMN, with the engine clock moved by the test and
+ * the sweep's timer job and the generated orders' async process starts run by hand (no async executor):
+ * the seed's daily row, two locations per cycle, the misfire rule after a three-day gap, pause and
+ * resume, edit, end, and the same cycle fired twice.
  */
 @OpsflowIntegrationTest
 class RecurringPlanProcessTest {
@@ -39,7 +39,6 @@ class RecurringPlanProcessTest {
     @Autowired CycleOrders cycleOrders;
     @Autowired WorkOrderStore orders;
     @Autowired RuntimeService runtimeService;
-    @Autowired HistoryService historyService;
     @Autowired TransactionTemplate transactions;
 
     @AfterEach
@@ -53,22 +52,22 @@ class RecurringPlanProcessTest {
         fixtures.clockAt(at(DAY, "10:00", SHANGHAI));
         RecurringPlan plan = plans.create(watering(skill, 7, null, DAY.toString(), "Asia/Shanghai", List.of("A区花坛")), "sam");
         plan = plans.edit(plan.id(), plan.version(), watering(skill, 1, null, DAY.toString(), "Asia/Shanghai", List.of("A区花坛")), "sam");
-        String pi = plan.processInstanceId();
         Instant midnight = at(DAY.plusDays(1), "00:00", SHANGHAI);
-        assertThat(fixtures.timerDue(pi)).isEqualTo(midnight);
+        assertThat(fixtures.nextDue(plan.id())).isEqualTo(midnight);
         assertThat(midnight).isEqualTo(Instant.parse("2031-03-10T16:00:00Z"));
 
         fixtures.clockAt(midnight.minusSeconds(1));
-        assertThat(fixtures.runDueTimers(pi)).as("nothing before 0:00").isZero();
+        fixtures.sweepAndStart(plan.id());
+        assertThat(plans.orders(plan.id(), 10)).as("nothing before 0:00").isEmpty();
         fixtures.clockAt(midnight);
-        assertThat(fixtures.fireDueTimers(pi)).isEqualTo(1);
+        fixtures.sweep();
 
         List<PlanOrder> generated = plans.orders(plan.id(), 10);
         WorkOrder stored = orders.find(generated.get(0).workOrderId()).orElseThrow();
         assertThat(stored.status()).as("the firing only stores the order; assignment is the process's own job").isEqualTo(WorkOrderStatus.NEW);
         assertThat(stored.processInstanceId()).as("its work-order process is started (asynchronously)").isNotNull();
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(stored.processInstanceId()).count()).isOne();
-        assertThat(fixtures.runOrderStarts(pi)).as("one async start job per order").isOne();
+        assertThat(fixtures.runOrderStarts(plan.id())).as("one async start job per order").isOne();
 
         assertThat(generated).singleElement().satisfies(o -> {
             assertThat(o.cycleAt()).isEqualTo(midnight);
@@ -80,10 +79,10 @@ class RecurringPlanProcessTest {
         assertThat(order.skills()).containsExactly(skill);
         assertThat(order.status()).as("assigned by the same process as emergency orders").isEqualTo(WorkOrderStatus.ASSIGNED);
         assertThat(orders.checklist(order.id())).hasSize(3);
-        assertThat(fixtures.timerDue(pi)).as("next day, 0:00 Shanghai").isEqualTo(at(DAY.plusDays(2), "00:00", SHANGHAI));
+        assertThat(fixtures.nextDue(plan.id())).as("next day, 0:00 Shanghai").isEqualTo(at(DAY.plusDays(2), "00:00", SHANGHAI));
 
         fixtures.clockAt(at(DAY.plusDays(2), "00:00", SHANGHAI));
-        assertThat(fixtures.runDueTimers(pi)).isEqualTo(1);
+        fixtures.sweepAndStart(plan.id());
         assertThat(plans.orders(plan.id(), 10)).hasSize(2);
         assertThat(plans.audit(plan.id())).extracting(PlanAuditEntry::action).containsExactly("CREATED", "EDITED");
     }
@@ -93,17 +92,17 @@ class RecurringPlanProcessTest {
         String skill = fixtures.gardenerSkill();
         fixtures.clockAt(at(DAY.minusDays(1), "12:00", ZoneOffset.UTC));
         RecurringPlan plan = plans.create(watering(skill, 7, null, DAY.toString(), "UTC", List.of("A区花坛", "B区草坪")), "sam");
-        String pi = plan.processInstanceId();
-        assertThat(fixtures.timerDue(pi)).isEqualTo(at(DAY, "00:00", ZoneOffset.UTC));
+        assertThat(fixtures.nextDue(plan.id())).isEqualTo(at(DAY, "00:00", ZoneOffset.UTC));
 
         fixtures.clockAt(at(DAY, "00:00", ZoneOffset.UTC));
-        fixtures.runDueTimers(pi);
+        fixtures.sweepAndStart(plan.id());
         assertThat(plans.orders(plan.id(), 10)).extracting(PlanOrder::location).containsExactlyInAnyOrder("A区花坛", "B区草坪");
 
         fixtures.clockAt(at(DAY.plusDays(6), "23:00", ZoneOffset.UTC));
-        assertThat(fixtures.runDueTimers(pi)).isZero();
+        fixtures.sweepAndStart(plan.id());
+        assertThat(plans.orders(plan.id(), 10)).as("nothing before the 7th day").hasSize(2);
         fixtures.clockAt(at(DAY.plusDays(7), "00:00", ZoneOffset.UTC));
-        assertThat(fixtures.runDueTimers(pi)).isEqualTo(1);
+        fixtures.sweepAndStart(plan.id());
 
         List<PlanOrder> generated = plans.orders(plan.id(), 10);
         assertThat(generated).hasSize(4);
@@ -116,13 +115,13 @@ class RecurringPlanProcessTest {
         String skill = fixtures.gardenerSkill();
         fixtures.clockAt(at(DAY.minusDays(1), "12:00", ZoneOffset.UTC));
         RecurringPlan plan = plans.create(watering(skill, 1, "06:00", DAY.toString(), "UTC", List.of("A区花坛")), "sam");
-        String pi = plan.processInstanceId();
         fixtures.clockAt(at(DAY, "06:00", ZoneOffset.UTC));
-        fixtures.runDueTimers(pi);
+        fixtures.sweepAndStart(plan.id());
 
         // Down from just after day 1's cycle until 3 days and 2 hours later: days 2, 3 and 4 were due meanwhile.
         fixtures.clockAt(at(DAY.plusDays(3), "08:00", ZoneOffset.UTC));
-        assertThat(fixtures.runDueTimers(pi)).as("one firing catches up, not one per missed day").isEqualTo(1);
+        fixtures.sweepAndStart(plan.id());
+        fixtures.sweepAndStart(plan.id());
 
         assertThat(plans.orders(plan.id(), 10)).extracting(PlanOrder::cycleAt)
                 .containsExactly(at(DAY.plusDays(3), "06:00", ZoneOffset.UTC), at(DAY, "06:00", ZoneOffset.UTC));
@@ -131,7 +130,7 @@ class RecurringPlanProcessTest {
                 org.assertj.core.groups.Tuple.tuple(at(DAY.plusDays(2), "06:00", ZoneOffset.UTC), PlanCycle.SKIPPED),
                 org.assertj.core.groups.Tuple.tuple(at(DAY.plusDays(1), "06:00", ZoneOffset.UTC), PlanCycle.SKIPPED),
                 org.assertj.core.groups.Tuple.tuple(at(DAY, "06:00", ZoneOffset.UTC), PlanCycle.GENERATED));
-        assertThat(fixtures.timerDue(pi)).as("back on the plan's rhythm").isEqualTo(at(DAY.plusDays(4), "06:00", ZoneOffset.UTC));
+        assertThat(fixtures.nextDue(plan.id())).as("back on the plan's rhythm").isEqualTo(at(DAY.plusDays(4), "06:00", ZoneOffset.UTC));
     }
 
     @Test
@@ -139,24 +138,23 @@ class RecurringPlanProcessTest {
         String skill = fixtures.gardenerSkill();
         fixtures.clockAt(at(DAY.minusDays(1), "12:00", ZoneOffset.UTC));
         RecurringPlan plan = plans.create(watering(skill, 1, null, DAY.toString(), "UTC", List.of("A区花坛")), "sam");
-        String pi = plan.processInstanceId();
         fixtures.clockAt(at(DAY, "00:00", ZoneOffset.UTC));
-        fixtures.runDueTimers(pi);
+        fixtures.sweepAndStart(plan.id());
 
         fixtures.clockAt(at(DAY, "09:00", ZoneOffset.UTC));
         plan = plans.pause(plan.id(), planStore.find(plan.id()).orElseThrow().version(), "sam");
         assertThat(plan.status()).isEqualTo(PlanStatus.PAUSED);
         assertThat(plan.nextDueAt()).isNull();
-        assertThat(fixtures.timerDue(pi)).as("a paused plan has no timer").isNull();
+        assertThat(fixtures.nextDue(plan.id())).as("a paused plan has no timer").isNull();
 
         fixtures.clockAt(at(DAY.plusDays(3), "09:00", ZoneOffset.UTC));
-        assertThat(fixtures.runDueTimers(pi)).isZero();
+        fixtures.sweepAndStart(plan.id());
         plan = plans.resume(plan.id(), null, "sam");
-        assertThat(fixtures.timerDue(pi)).isEqualTo(at(DAY.plusDays(4), "00:00", ZoneOffset.UTC));
+        assertThat(fixtures.nextDue(plan.id())).isEqualTo(at(DAY.plusDays(4), "00:00", ZoneOffset.UTC));
         assertThat(plans.orders(plan.id(), 10)).as("the paused days are not made up").hasSize(1);
 
         fixtures.clockAt(at(DAY.plusDays(4), "00:00", ZoneOffset.UTC));
-        fixtures.runDueTimers(pi);
+        fixtures.sweepAndStart(plan.id());
         assertThat(plans.orders(plan.id(), 10)).extracting(PlanOrder::cycleAt)
                 .containsExactly(at(DAY.plusDays(4), "00:00", ZoneOffset.UTC), at(DAY, "00:00", ZoneOffset.UTC));
         assertThat(plans.cycles(plan.id(), 10)).extracting(PlanCycle::outcome).containsOnly(PlanCycle.GENERATED);
@@ -170,9 +168,8 @@ class RecurringPlanProcessTest {
         String skill = fixtures.gardenerSkill();
         fixtures.clockAt(at(DAY.minusDays(1), "12:00", ZoneOffset.UTC));
         RecurringPlan plan = plans.create(watering(skill, 1, null, DAY.toString(), "UTC", List.of("A区花坛")), "sam");
-        String pi = plan.processInstanceId();
         fixtures.clockAt(at(DAY, "00:00", ZoneOffset.UTC));
-        fixtures.runDueTimers(pi);
+        fixtures.sweepAndStart(plan.id());
         PlanOrder first = plans.orders(plan.id(), 10).get(0);
 
         fixtures.clockAt(at(DAY, "10:00", ZoneOffset.UTC));
@@ -180,7 +177,7 @@ class RecurringPlanProcessTest {
         plan = plans.edit(plan.id(), plan.version(), new PlanDraft("绿化浇水 (夏季)", null, List.of(skill), List.of("浇水"),
                 List.of("A区花坛", "C区苗圃"), 3, null, "18:30", DAY.toString(), null, "UTC", "PT2H", 60), "dora");
 
-        assertThat(fixtures.timerDue(pi)).as("the new rhythm from the start date: today 18:30, then every 3 days")
+        assertThat(fixtures.nextDue(plan.id())).as("the new rhythm from the start date: today 18:30, then every 3 days")
                 .isEqualTo(at(DAY, "18:30", ZoneOffset.UTC));
         assertThat(plans.nextDueTimes(plan)).containsExactly(at(DAY, "18:30", ZoneOffset.UTC), at(DAY.plusDays(3), "18:30", ZoneOffset.UTC),
                 at(DAY.plusDays(6), "18:30", ZoneOffset.UTC), at(DAY.plusDays(9), "18:30", ZoneOffset.UTC),
@@ -190,12 +187,12 @@ class RecurringPlanProcessTest {
         assertThat(unchanged.dueAt()).isEqualTo(first.dueAt());
 
         fixtures.clockAt(at(DAY, "18:30", ZoneOffset.UTC));
-        fixtures.runDueTimers(pi);
+        fixtures.sweepAndStart(plan.id());
         List<PlanOrder> latest = plans.orders(plan.id(), 10).stream()
                 .filter(o -> o.cycleAt().equals(at(DAY, "18:30", ZoneOffset.UTC))).toList();
         assertThat(latest).extracting(PlanOrder::location).containsExactly("A区花坛", "C区苗圃");
         assertThat(latest.get(0).dueAt()).isEqualTo(at(DAY, "20:30", ZoneOffset.UTC));
-        assertThat(fixtures.timerDue(pi)).isEqualTo(at(DAY.plusDays(3), "18:30", ZoneOffset.UTC));
+        assertThat(fixtures.nextDue(plan.id())).isEqualTo(at(DAY.plusDays(3), "18:30", ZoneOffset.UTC));
         assertThat(orders.find(latest.get(0).workOrderId()).orElseThrow().title()).isEqualTo("绿化浇水 (夏季)");
         assertThat(plans.audit(plan.id())).last().satisfies(e -> {
             assertThat(e.action()).isEqualTo("EDITED");
@@ -205,20 +202,19 @@ class RecurringPlanProcessTest {
     }
 
     @Test
-    void anEndedPlanStopsAndItsProcessEnds() {
+    void anEndedPlanStopsAndIsNeverFiredAgain() {
         String skill = fixtures.gardenerSkill();
         fixtures.clockAt(at(DAY.minusDays(1), "12:00", ZoneOffset.UTC));
         RecurringPlan plan = plans.create(watering(skill, 1, null, DAY.toString(), "UTC", List.of("A区花坛")), "sam");
-        String pi = plan.processInstanceId();
 
         plan = plans.end(plan.id(), plan.version(), "sam");
 
         assertThat(plan.status()).isEqualTo(PlanStatus.ENDED);
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
-        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi).activityId("End_PlanEnded").count()).isOne();
+        assertThat(plan.nextDueAt()).isNull();
         fixtures.clockAt(at(DAY.plusDays(5), "00:00", ZoneOffset.UTC));
-        assertThat(fixtures.runDueTimers(pi)).isZero();
+        fixtures.sweepAndStart(plan.id());
         assertThat(plans.orders(plan.id(), 10)).isEmpty();
+        assertThat(plans.cycles(plan.id(), 10)).isEmpty();
     }
 
     @Test
@@ -227,28 +223,33 @@ class RecurringPlanProcessTest {
         fixtures.clockAt(at(DAY.minusDays(1), "12:00", ZoneOffset.UTC));
         RecurringPlan plan = plans.create(new PlanDraft("绿化浇水", null, List.of(skill), List.of(), List.of("A区花坛"), 1, null, null,
                 DAY.toString(), DAY.plusDays(1).toString(), "UTC", null, null), "sam");
-        String pi = plan.processInstanceId();
         fixtures.clockAt(at(DAY, "00:00", ZoneOffset.UTC));
-        assertThat(fixtures.runDueTimers(pi)).isOne();
+        fixtures.sweepAndStart(plan.id());
+        assertThat(planStore.find(plan.id()).orElseThrow().status()).isEqualTo(PlanStatus.ACTIVE);
         fixtures.clockAt(at(DAY.plusDays(1), "00:00", ZoneOffset.UTC));
-        assertThat(fixtures.runDueTimers(pi)).isOne();
+        fixtures.sweepAndStart(plan.id());
 
         assertThat(plans.orders(plan.id(), 10)).hasSize(2);
-        assertThat(planStore.find(plan.id()).orElseThrow().status()).isEqualTo(PlanStatus.ENDED);
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+        RecurringPlan ended = planStore.find(plan.id()).orElseThrow();
+        assertThat(ended.status()).isEqualTo(PlanStatus.ENDED);
+        assertThat(ended.nextDueAt()).isNull();
+        assertThat(plans.audit(plan.id())).last().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("ENDED");
+            assertThat(e.changedBy()).isEqualTo(PlanFiring.SYSTEM);
+        });
     }
 
     @Test
-    void theSameFiringRunTwiceCreatesNoSecondOrderAndTheDatabaseRefusesADuplicate() {
+    void theSameCycleFiredTwiceCreatesNoSecondOrderAndTheDatabaseRefusesADuplicate() {
         String skill = fixtures.gardenerSkill();
         fixtures.clockAt(at(DAY.minusDays(1), "12:00", ZoneOffset.UTC));
         RecurringPlan plan = plans.create(watering(skill, 7, null, DAY.toString(), "UTC", List.of("A区花坛", "B区草坪")), "sam");
         Instant cycle = at(DAY, "00:00", ZoneOffset.UTC);
         fixtures.clockAt(cycle);
-        fixtures.runDueTimers(plan.processInstanceId());
+        fixtures.sweepAndStart(plan.id());
         assertThat(plans.orders(plan.id(), 10)).hasSize(2);
 
-        // A retried job or a second node running the same firing: nothing new.
+        // A retried batch or a second sweep firing the same cycle: nothing new.
         RecurringPlan stored = planStore.find(plan.id()).orElseThrow();
         assertThat(cycleOrders.generate(stored, cycle)).isZero();
         assertThat(cycleOrders.generate(stored, cycle)).isZero();

@@ -1,4 +1,4 @@
-package io.opsflow.workorder.assignment;
+package io.opsflow.workorder.support;
 
 import java.sql.DatabaseMetaData;
 import java.util.Locale;
@@ -6,11 +6,11 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.support.JdbcUtils;
 
 /** Whether the data source is PostgreSQL, for the few statements whose safe or exact form differs from H2's. */
-final class PostgresCheck {
+public final class PostgresCheck {
 
     private PostgresCheck() {}
 
-    static boolean isPostgres(DataSource dataSource) {
+    public static boolean isPostgres(DataSource dataSource) {
         try {
             String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
             return product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
