@@ -17,5 +17,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("opsflow.workorder.plans")
 public record PlanSettings(@DefaultValue("UTC") ZoneId zone, @DefaultValue("100") int skippedCyclesKept,
-        @DefaultValue("200") int sweepBatch, @DefaultValue("PT50S") Duration sweepBudget, @DefaultValue("1") int sweepWorkers,
+        @DefaultValue("200") int sweepBatch, @DefaultValue("PT50S") Duration sweepBudget, @DefaultValue("2") int sweepWorkers,
         @DefaultValue("PT5M") Duration fireRetryAfter) {}
