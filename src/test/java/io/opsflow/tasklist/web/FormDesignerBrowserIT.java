@@ -98,7 +98,10 @@ class FormDesignerBrowserIT {
         session.logOutByForgettingCookies();
         session.logIn(staff, TestUsers.PASSWORD);
         session.get("/tasks/" + taskId);
+        WebElement claim = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("claim")));
         HeadlessChromium.click(wait, By.id("claim"));
+        // The claim reloads the same address; the form before it is a stale copy (CI 2026-12-04).
+        wait.until(ExpectedConditions.stalenessOf(claim));
         wait.until(ExpectedConditions.urlContains("/tasks/" + taskId));
         WebElement kind = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("field-kind")));
         assertThat(browser.findElement(By.id("field-otherDetail-wrap")).isDisplayed()).isFalse();
