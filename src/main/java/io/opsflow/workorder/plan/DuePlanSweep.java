@@ -115,12 +115,10 @@ class DuePlanSweep {
         List<String> claimed = new ArrayList<>();
         try {
             int fired = inOwnTransaction(() -> {
-                claimed.addAll(plans.claimDue(now, settings.sweepBatch()));
-                int n = 0;
-                for (String id : claimed) {
-                    n += fireIfDue(id, now);
-                }
-                return n;
+                List<RecurringPlan> due = plans.claimDue(now, settings.sweepBatch());
+                due.forEach(plan -> claimed.add(plan.id()));
+                due.forEach(plan -> firing.fire(plan, now));
+                return due.size();
             });
             return new Batch(claimed.size(), fired, 0);
         } catch (PessimisticLockingFailureException e) {

@@ -110,9 +110,9 @@ class PlanStore {
     }
 
     /** Up to {@code limit} due plans, oldest due first, locked until the caller's transaction ends. */
-    List<String> claimDue(Instant now, int limit) {
-        return jdbc.sql("select id from app_wo_plan where " + DUE + " order by next_due_at, id fetch first ? rows only" + lockDue)
-                .params(utc(now), utc(now), limit).query(String.class).list();
+    List<RecurringPlan> claimDue(Instant now, int limit) {
+        return jdbc.sql("select * from app_wo_plan where " + DUE + " order by next_due_at, id fetch first ? rows only" + lockDue)
+                .params(utc(now), utc(now), limit).query(PlanStore::row).list();
     }
 
     /** The plan, locked, if it is still due (another sweep may have fired it meanwhile). */
