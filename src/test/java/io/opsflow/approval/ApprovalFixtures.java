@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.approval.bpmn.BpmnGenerator;
 import io.opsflow.approval.model.ApprovalForm;
+import io.opsflow.approval.model.ApproverNode;
+import io.opsflow.approval.model.Branch;
+import io.opsflow.approval.model.Condition;
+import io.opsflow.approval.model.ConditionNode;
 import io.opsflow.approval.model.FormFieldSpec;
 import io.opsflow.approval.model.Node;
+import io.opsflow.approval.model.Operator;
 import io.opsflow.approval.model.SimpleModel;
 import io.opsflow.platform.TestUsers;
 import java.util.Arrays;
@@ -51,6 +56,20 @@ public class ApprovalFixtures {
     public static SimpleModel model(List<FormFieldSpec> fields, Node... nodes) {
         String code = "t-" + UUID.randomUUID().toString().substring(0, 8);
         return new SimpleModel(code, "Test approval " + code, null, new ApprovalForm(fields), Arrays.asList(nodes));
+    }
+
+    /**
+     * The purchase chain of the start-form tests: the team lead approves, and over 1,000 (field
+     * {@code amount}) the director after them.
+     */
+    public static Node[] leadThenDirectorOver1000(String lead, String director) {
+        return new Node[] {
+            ApproverNode.of("lead", "Team lead", ApproverNode.Assignee.users(lead), ApproverNode.Method.SEQUENTIAL),
+            new ConditionNode("big", "Over 1,000?", List.of(new Branch("more than 1,000",
+                    List.of(new Condition("amount", Operator.GT, "1000")),
+                    List.of(ApproverNode.of("director", "Director", ApproverNode.Assignee.users(director), ApproverNode.Method.SEQUENTIAL)))),
+                    new Branch("otherwise", List.of(), List.of()))
+        };
     }
 
     /** Deploys the model's generated BPMN and returns the process key. */

@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opsflow.approval.ApprovalFixtures;
 import io.opsflow.approval.definition.ApprovalDefinitions;
-import io.opsflow.approval.model.ApproverNode;
-import io.opsflow.approval.model.Branch;
-import io.opsflow.approval.model.Condition;
-import io.opsflow.approval.model.ConditionNode;
 import io.opsflow.approval.model.FormFieldSpec;
-import io.opsflow.approval.model.Operator;
 import io.opsflow.approval.model.SimpleModel;
 import io.opsflow.approval.run.ApprovalRuntime;
 import io.opsflow.platform.CurrentUser;
@@ -78,11 +73,7 @@ class ApprovalStartFormBrowserIT {
                                 .withOptions(List.of(new FormFieldSpec.Option("it", "IT equipment"), new FormFieldSpec.Option("travel", "Travel"))),
                         FormFieldSpec.of("needed", "Needed by", "date"),
                         FormFieldSpec.of("details", "Details", "textarea")),
-                ApproverNode.of("lead", "Team lead", ApproverNode.Assignee.users(lead), ApproverNode.Method.SEQUENTIAL),
-                new ConditionNode("big", "Over 1,000?", List.of(new Branch("more than 1,000",
-                        List.of(new Condition("amount", Operator.GT, "1000")),
-                        List.of(ApproverNode.of("director", "Director", ApproverNode.Assignee.users(director), ApproverNode.Method.SEQUENTIAL)))),
-                        new Branch("otherwise", List.of(), List.of())));
+                ApprovalFixtures.leadThenDirectorOver1000(lead, director));
         definitions.create(model, designer);
         String key = definitions.publish(model.code(), null, designer).processDefinitionKey();
 
