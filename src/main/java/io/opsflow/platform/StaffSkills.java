@@ -1,5 +1,6 @@
 package io.opsflow.platform;
 
+import io.opsflow.platform.identity.StaffCandidates;
 import io.opsflow.platform.identity.UserSkills;
 import io.opsflow.platform.staff.ShiftColumn;
 import java.time.Instant;
@@ -73,7 +74,7 @@ public class StaffSkills {
         List<Object> params = new ArrayList<>(UserSkills.candidateParams(distinct));
         params.addAll(shift.params());
         return new CandidateSelect("select cz.user_id, " + shift.expression() + " as on_shift from ("
-                + UserSkills.candidatesWithZoneSql(distinct.size()) + ") cz" + shift.joins(), List.copyOf(params));
+                + StaffCandidates.withAllSql(distinct.size()) + ") cz" + shift.joins(), List.copyOf(params));
     }
 
     /** An SQL condition on the user id column {@code userId}: the person has working hours recorded. */

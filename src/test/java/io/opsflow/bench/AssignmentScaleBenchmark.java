@@ -1,5 +1,6 @@
 package io.opsflow.bench;
 
+import io.opsflow.platform.identity.StaffCandidates;
 import io.opsflow.workorder.assignment.AssignmentRanking;
 import io.opsflow.workorder.assignment.CandidateScore;
 import io.opsflow.workorder.assignment.Explanation;
@@ -55,7 +56,7 @@ class AssignmentScaleBenchmark {
         long seedStart = System.nanoTime();
         try (ConfigurableApplicationContext context = OpsflowApplicationContext.run(database, false)) {
             if (REUSE.isBlank()) {
-                AssignmentSeeder.seed(database, STAFF, OPEN, ARCHIVED);
+                AssignmentSeeder.seed(database, STAFF, OPEN, ARCHIVED, context.getBean(StaffCandidates.class));
             }
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
             var counting = (CountingDataSource) context.getBean(DataSource.class);

@@ -1,5 +1,6 @@
 package io.opsflow.bench;
 
+import io.opsflow.platform.identity.StaffCandidates;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -18,7 +19,8 @@ import java.util.UUID;
  * Seeds the assignment benchmark by JDBC batches into a schema Opsflow created: staff as IDM users
  * in {@code staff} with 1–3 of {@link #SKILLS}, a staff-directory row (5% on leave) and Mon–Fri hours
  * each; open (ASSIGNED/SUBMITTED) and archived work orders spread over them at random; then the load
- * counters the way migration V17 computes them, and VACUUM ANALYZE (as autovacuum would).
+ * counters the way migration V17 computes them, the active staff by skill the way a restart rebuilds them
+ * (decision 80), and VACUUM ANALYZE (as autovacuum would).
  */
 final class AssignmentSeeder {
 
@@ -32,7 +34,7 @@ final class AssignmentSeeder {
             .of(java.time.ZoneId.of("Asia/Shanghai"), io.opsflow.platform.staff.WeeklyHours.parse("Mon-Fri 08:00-17:00"))
             .hourMap();
 
-    static void seed(BenchDatabase database, int staff, int openOrders, int archivedOrders) throws SQLException {
+    static void seed(BenchDatabase database, int staff, int openOrders, int archivedOrders, StaffCandidates candidates) throws SQLException {
         var random = new Random(7);
         try (Connection c = database.connect()) {
             c.setAutoCommit(false);
@@ -114,6 +116,8 @@ final class AssignmentSeeder {
                         + "from app_wo_work_order where assignee is not null group by assignee");
                 c.commit();
                 c.setAutoCommit(true);
+                // Staff were written by SQL, behind the platform's back: rebuild its rows as a restart would.
+                candidates.rebuildAll();
                 if (database.isPostgres()) {
                     s.execute("vacuum analyze");
                 }

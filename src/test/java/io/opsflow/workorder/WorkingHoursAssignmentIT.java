@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opsflow.platform.identity.StaffCandidates;
 import io.opsflow.platform.staff.ShiftMaps;
 import io.opsflow.support.OpsflowIntegrationTest;
 import io.opsflow.workorder.assignment.AssignmentRanking;
@@ -44,6 +45,7 @@ class WorkingHoursAssignmentIT {
     @Autowired ProcessEngineConfiguration engineConfiguration;
     @Autowired JdbcClient jdbc;
     @Autowired ShiftMaps shiftMaps;
+    @Autowired StaffCandidates candidates;
 
     @AfterEach
     void realTimeAgain() {
@@ -145,6 +147,7 @@ class WorkingHoursAssignmentIT {
         String onLeave = fixtures.staff("leave-mason", masonry);
         hours(onLeave, "UTC", 0, 24 * 60);
         jdbc.sql("update app_staff set on_duty = false where user_id = ?").param(onLeave).update();
+        candidates.changed(onLeave);
         String working = fixtures.staff("mason", masonry);
 
         Ranking ranked = ranking.rank(List.of(masonry), THURSDAY_2_UTC);
@@ -166,6 +169,8 @@ class WorkingHoursAssignmentIT {
                     .params(userId, day.getValue(), clock(start), clock(end))
                     .update();
         }
+        // Written by SQL, as an import would: the platform is told, as an import must (decision 80).
+        candidates.changed(userId);
     }
 
     private static String clock(int minute) {

@@ -28,9 +28,11 @@ public class Accounts {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final StaffCandidates candidates;
 
-    Accounts(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
+    Accounts(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, StaffCandidates candidates) {
         this.jdbc = jdbc;
+        this.candidates = candidates;
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -93,6 +95,7 @@ public class Accounts {
                 .param(now())
                 .param(userId)
                 .update();
+        candidates.changed(userId);
     }
 
     @Transactional
@@ -107,6 +110,7 @@ public class Accounts {
     @Transactional
     public void delete(String userId) {
         jdbc.sql("delete from app_account where user_id = ?").param(userId).update();
+        candidates.changed(userId);
     }
 
     /** Creates the user's row in a transaction of its own, so a lost insert race cannot spoil the caller's. */

@@ -16,10 +16,16 @@ public class UserSkills {
 
     public static final int MAX_SKILL_LENGTH = 64;
 
-    private final JdbcClient jdbc;
+    /** An SQL condition on {@code s.user_id}: a member of {@code staff} whose account is not disabled. */
+    static final String STAFF_ACCOUNT = "exists (select 1 from ACT_ID_MEMBERSHIP m where m.USER_ID_ = s.user_id and m.GROUP_ID_ = 'staff') "
+            + "and not exists (select 1 from app_account a where a.user_id = s.user_id and a.disabled = true) ";
 
-    UserSkills(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final StaffCandidates candidates;
+
+    UserSkills(JdbcClient jdbc, StaffCandidates candidates) {
         this.jdbc = jdbc;
+        this.candidates = candidates;
     }
 
     public List<String> of(String userId) {
@@ -57,39 +63,21 @@ public class UserSkills {
      * have all of {@code skills} skills; its parameters are {@link #candidateParams the skills}.
      */
     public static String candidatesSql(int skills) {
-        return withSkills(skills, "and not exists (select 1 from app_staff st where st.user_id = s.user_id and st.on_duty = false) ");
-    }
-
-    /**
-     * The candidates of {@link #candidatesSql(int)} with the columns {@code time_zone} and
-     * {@code shift_map} of their directory row (null without one): the row is joined once, for the
-     * on-duty check and the shift, instead of a second look-up per person.
-     */
-    public static String candidatesWithZoneSql(int skills) {
-        return "select sk.user_id, st.time_zone, st.shift_map from (" + withSkills(skills, "")
-                + ") sk left join app_staff st on st.user_id = sk.user_id where st.on_duty is null or st.on_duty = true";
-    }
-
-    private static String withSkills(int skills, String onDuty) {
         if (skills < 1) {
             throw new IllegalArgumentException("at least one skill is required");
         }
         // One row per holder of the first skill (the key is user and skill), each further skill one
-        // primary-key probe. No GROUP BY ... HAVING count(*): a plain select is pulled up into the
-        // statement that embeds it, so PostgreSQL plans the candidates, their directory rows and load
-        // counters as one join with a correct row estimate (decision 71).
+        // primary-key probe, no GROUP BY ... HAVING count(*) (decision 71).
         StringBuilder more = new StringBuilder();
         for (int i = 1; i < skills; i++) {
             more.append("and exists (select 1 from app_user_skill s").append(i).append(" where s").append(i)
                     .append(".user_id = s.user_id and s").append(i).append(".skill = ?) ");
         }
-        return "select s.user_id from app_user_skill s where s.skill = ? " + more
-                + "and exists (select 1 from ACT_ID_MEMBERSHIP m where m.USER_ID_ = s.user_id and m.GROUP_ID_ = 'staff') "
-                + "and not exists (select 1 from app_account a where a.user_id = s.user_id and a.disabled = true) "
-                + onDuty;
+        return "select s.user_id from app_user_skill s where s.skill = ? " + more + "and " + STAFF_ACCOUNT
+                + "and not exists (select 1 from app_staff st where st.user_id = s.user_id and st.on_duty = false) ";
     }
 
-    /** The parameters of {@link #candidatesSql(int)} and {@link #candidatesWithZoneSql(int)}: the distinct skills in order. */
+    /** The parameters of {@link #candidatesSql(int)} and {@link StaffCandidates#withAllSql(int)}: the distinct skills in order. */
     public static List<Object> candidateParams(List<String> skills) {
         return new java.util.ArrayList<>(skills);
     }
@@ -120,5 +108,6 @@ public class UserSkills {
                     .param(skill)
                     .update();
         }
+        candidates.changed(userId);
     }
 }

@@ -1,5 +1,6 @@
 package io.opsflow.platform.staff;
 
+import io.opsflow.platform.identity.StaffCandidates;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +20,12 @@ public class ShiftMaps implements ApplicationRunner {
 
     private final JdbcClient jdbc;
     private final StaffRecords records;
+    private final StaffCandidates candidates;
 
-    ShiftMaps(JdbcClient jdbc, StaffRecords records) {
+    ShiftMaps(JdbcClient jdbc, StaffRecords records, StaffCandidates candidates) {
         this.jdbc = jdbc;
         this.records = records;
+        this.candidates = candidates;
     }
 
     @Override
@@ -37,5 +40,6 @@ public class ShiftMaps implements ApplicationRunner {
     /** Writes the user's map from their stored periods. */
     public void refresh(String userId) {
         jdbc.sql("update app_staff set shift_map = ? where user_id = ?").params(records.hours(userId).hourMap(), userId).update();
+        candidates.changed(userId);
     }
 }

@@ -1,5 +1,6 @@
 package io.opsflow.platform.staff;
 
+import io.opsflow.platform.identity.StaffCandidates;
 import io.opsflow.platform.identity.UserSkills;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -38,9 +39,12 @@ class StaffEditing {
     private final UserSkills skills;
     private final IdentityService identityService;
     private final Clock clock;
+    private final StaffCandidates candidates;
 
-    StaffEditing(JdbcClient jdbc, StaffRecords records, UserSkills skills, IdentityService identityService, Clock clock) {
+    StaffEditing(JdbcClient jdbc, StaffRecords records, UserSkills skills, IdentityService identityService, Clock clock,
+            StaffCandidates candidates) {
         this.jdbc = jdbc;
+        this.candidates = candidates;
         this.records = records;
         this.skills = skills;
         this.identityService = identityService;
@@ -71,6 +75,7 @@ class StaffEditing {
         problems.throwIfAny();
 
         bumpVersion(editorId, userId, change.version(), change.onDuty() == null ? current.onDuty() : change.onDuty(), zone);
+        candidates.changed(userId);
         if (hours != null) {
             jdbc.sql("delete from app_staff_hours where user_id = ?").param(userId).update();
             for (WeeklyHours.Period p : hours.periods()) {

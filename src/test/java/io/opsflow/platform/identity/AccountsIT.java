@@ -31,6 +31,9 @@ class AccountsIT {
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    @Autowired
+    StaffCandidates candidates;
+
     private final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private final String user = TestUsers.uniqueId("acct");
 
@@ -106,7 +109,7 @@ class AccountsIT {
 
     /** Accounts as one node of a cluster sees them: its own instance, the shared database. */
     private Accounts node() {
-        return new Accounts(jdbc, clock, transactionManager);
+        return new Accounts(jdbc, clock, transactionManager, candidates);
     }
 
     private static final class MovableClock extends Clock {

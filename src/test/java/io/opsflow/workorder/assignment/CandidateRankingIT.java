@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opsflow.platform.Groups;
 import io.opsflow.platform.TestUsers;
 import io.opsflow.platform.identity.Accounts;
+import io.opsflow.platform.identity.StaffCandidates;
 import io.opsflow.platform.identity.UserSkills;
 import io.opsflow.support.OpsflowIntegrationTest;
 import io.opsflow.workorder.order.WorkOrderSettings;
@@ -31,6 +32,7 @@ class CandidateRankingIT {
     @Autowired IdentityService identityService;
     @Autowired UserSkills userSkills;
     @Autowired Accounts accounts;
+    @Autowired StaffCandidates staffCandidates;
     @Autowired JdbcClient jdbc;
 
     @Test
@@ -60,6 +62,7 @@ class CandidateRankingIT {
         String onLeave = prefix + "leave";
         staff(onLeave, skill);
         jdbc.sql("insert into app_staff (user_id, on_duty) values (?, false)").param(onLeave).update();
+        staffCandidates.changed(onLeave);
 
         Ranking ranked = ranking.rank(List.of(skill));
 
