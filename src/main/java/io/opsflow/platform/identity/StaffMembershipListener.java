@@ -3,6 +3,7 @@ package io.opsflow.platform.identity;
 import io.opsflow.platform.Groups;
 import java.util.ArrayList;
 import java.util.List;
+import org.flowable.common.engine.api.delegate.event.AbstractFlowableEventListener;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
@@ -13,7 +14,6 @@ import org.flowable.idm.spring.SpringIdmEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 
 /**
  * Tells {@link StaffCandidates} about IDM changes to who is staff: a {@code staff} membership created
@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Lazy;
 class StaffMembershipListener {
 
     @Bean
-    EngineConfigurationConfigurer<SpringIdmEngineConfiguration> staffMembershipEvents(@Lazy StaffCandidates candidates) {
+    EngineConfigurationConfigurer<SpringIdmEngineConfiguration> staffMembershipEvents(StaffCandidates candidates) {
         return idm -> {
             List<FlowableEventListener> listeners = idm.getEventListeners() == null ? new ArrayList<>() : new ArrayList<>(idm.getEventListeners());
             listeners.add(new Listener(candidates));
@@ -33,7 +33,13 @@ class StaffMembershipListener {
         };
     }
 
-    private record Listener(StaffCandidates candidates) implements FlowableEventListener {
+    private static final class Listener extends AbstractFlowableEventListener {
+
+        private final StaffCandidates candidates;
+
+        Listener(StaffCandidates candidates) {
+            this.candidates = candidates;
+        }
 
         @Override
         public void onEvent(FlowableEvent event) {
@@ -52,16 +58,6 @@ class StaffMembershipListener {
         @Override
         public boolean isFailOnException() {
             return true;
-        }
-
-        @Override
-        public boolean isFireOnTransactionLifecycleEvent() {
-            return false;
-        }
-
-        @Override
-        public String getOnTransaction() {
-            return null;
         }
     }
 }
