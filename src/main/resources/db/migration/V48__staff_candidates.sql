@@ -2,7 +2,7 @@
 -- on-duty member of the staff group, with the time zone and hour map of their directory row, so that
 -- assignment reads its candidates with one index-only scan instead of joining memberships, accounts
 -- and directory rows of all staff. Rows are derived: the platform rewrites a user's rows in the
--- transaction that changes any of those facts, and rebuilds the whole table at startup (it is filled
+-- transaction that changes any of those facts, and corrects the whole table at startup (it is filled
 -- then, not here, because Flowable may create its IDM tables after this migration).
 create table app_staff_candidate (
     skill varchar(64) not null,
