@@ -4,9 +4,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,13 +19,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * membership, the disabled flag, on duty, time zone, hours) calls {@link #changed}; the user's rows are
  * then rewritten just before that transaction commits, after every other write of it, under one lock
  * row, so a concurrent change of the same person is written after it from what it committed. A
- * rolled-back change rewrites nothing. At startup the whole table is compared with the sources and
- * corrected, which fills it the first time and repairs it after changes made by other means (SQL
+ * rolled-back change rewrites nothing. At startup, before any job runs, the whole table is compared
+ * with the sources and corrected, which fills it the first time and repairs it after changes made by other means (SQL
  * scripts, imports); rows that match are left alone.
  */
 @Component
-@Order(100)
-public class StaffCandidates implements ApplicationRunner {
+public class StaffCandidates implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(StaffCandidates.class);
     private static final String COLUMNS = "insert into app_staff_candidate (skill, user_id, time_zone, shift_map) ";
@@ -86,8 +83,12 @@ public class StaffCandidates implements ApplicationRunner {
         return rows == null ? 0 : rows;
     }
 
+    /**
+     * Corrects the table once the engine (and so its IDM tables) exists and before its job executor
+     * starts with the context's lifecycle, so no assignment job reads rows that are not corrected yet.
+     */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         int corrected = rebuildAll();
         if (corrected > 0) {
             log.info("Active staff by skill: {} rows written or removed to match the staff directory", corrected);
