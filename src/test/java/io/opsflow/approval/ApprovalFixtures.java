@@ -12,7 +12,9 @@ import io.opsflow.approval.model.FormFieldSpec;
 import io.opsflow.approval.model.Node;
 import io.opsflow.approval.model.Operator;
 import io.opsflow.approval.model.SimpleModel;
+import io.opsflow.platform.Groups;
 import io.opsflow.platform.TestUsers;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +51,14 @@ public class ApprovalFixtures {
         return id;
     }
 
+    /** The people of the purchase chain tests ({@link #leadThenDirectorOver1000}): who designs, starts and approves. */
+    public record Purchasers(String designer, String starter, String lead, String director) {}
+
+    public Purchasers purchasers(String prefix) {
+        return new Purchasers(user(prefix + "-designer", Groups.DESIGNER), user(prefix + "-staff", Groups.STAFF),
+                user(prefix + "-lead", Groups.STAFF), user(prefix + "-director", Groups.STAFF));
+    }
+
     public void join(String user, String group) {
         identityService.createMembership(user, group);
     }
@@ -70,6 +80,21 @@ public class ApprovalFixtures {
                     List.of(ApproverNode.of("director", "Director", ApproverNode.Assignee.users(director), ApproverNode.Method.SEQUENTIAL)))),
                     new Branch("otherwise", List.of(), List.of()))
         };
+    }
+
+    /**
+     * The purchase form of the API start and resubmit tests: a title of at most 20 characters, a required amount of
+     * at least 0, a required category (IT or travel), an optional date and an urgent box.
+     */
+    public static List<FormFieldSpec> purchaseFields() {
+        return List.of(
+                new FormFieldSpec("title", "What to buy", "text", true, null, 20, null, null, null, null, null, null, null, null, null),
+                new FormFieldSpec("amount", "Amount (CNY)", "number", true, null, null, BigDecimal.ZERO, null, new BigDecimal("0.01"),
+                        null, null, null, null, null, null),
+                FormFieldSpec.of("category", "Category", "select").asRequired()
+                        .withOptions(List.of(new FormFieldSpec.Option("it", "IT equipment"), new FormFieldSpec.Option("travel", "Travel"))),
+                FormFieldSpec.of("needed", "Needed by", "date"),
+                FormFieldSpec.of("urgent", "Urgent", "checkbox"));
     }
 
     /** Deploys the model's generated BPMN and returns the process key. */

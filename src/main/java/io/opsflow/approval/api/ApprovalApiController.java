@@ -196,7 +196,15 @@ class ApprovalApiController {
     }
 
     @PostMapping("/tasks/{taskId}/resubmit")
-    @Operation(summary = "Resubmit an approval returned to me (the starter), with changed form values")
+    @Operation(summary = "Resubmit an approval returned to me (the starter), with changed form values",
+            description = "form: the fields to change, checked like a start against the form of the version the approval runs "
+                    + "(required, type, length, range, option, user, no unknown names). A field left out keeps its value, a field "
+                    + "sent empty or null is cleared; the merged values must fit the form. An approval without a form takes plain values.",
+            responses = {@ApiResponse(responseCode = "200", description = "resubmitted: the approval goes on at its first node"),
+                @ApiResponse(responseCode = "400", description = "values that do not fit the form: message and fieldErrors, as at "
+                        + "start; the task stays open and nothing is changed"),
+                @ApiResponse(responseCode = "403", description = "someone else's task"),
+                @ApiResponse(responseCode = "409", description = "not a task returned to the starter, or no longer open")})
     void resubmit(@PathVariable String taskId, @RequestBody ApprovalRequests.Resubmit body) {
         runtime.resubmit(taskId, body.form(), body.comment(), CurrentUser.required());
     }

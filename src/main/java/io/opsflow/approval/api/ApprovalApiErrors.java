@@ -2,6 +2,7 @@ package io.opsflow.approval.api;
 
 import io.opsflow.approval.run.ApprovalConflict;
 import io.opsflow.approval.run.InvalidApprovalInput;
+import io.opsflow.approval.run.InvalidFormValues;
 import io.opsflow.approval.run.NotAllowed;
 import io.opsflow.approval.run.UnknownApproval;
 import io.opsflow.approval.run.UrgedTooSoon;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Approval API errors in the platform's error body: bad input 400 (start values that do not fit the form: with
+ * Approval API errors in the platform's error body: bad input 400 (start or resubmitted values that do not fit the form: with
  * {@code fieldErrors}, field name to message), someone else's task 403, invisible
  * approvals 404, state conflicts 409, urging too often 429 with Retry-After. Lost races (optimistic
  * locks, database deadlocks) fall through to the platform's own mapping (409).
@@ -32,8 +33,8 @@ class ApprovalApiErrors {
         return body(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
-    @ExceptionHandler(InvalidStartValues.class)
-    ResponseEntity<Map<String, Object>> badStartValues(InvalidStartValues e) {
+    @ExceptionHandler(InvalidFormValues.class)
+    ResponseEntity<Map<String, Object>> badFormValues(InvalidFormValues e) {
         return ProcessApiStartErrors.body(e);
     }
 

@@ -8,6 +8,7 @@ import io.opsflow.approval.model.JsonStartValues;
 import io.opsflow.approval.model.SimpleModel;
 import io.opsflow.approval.model.StartFormValues;
 import io.opsflow.approval.run.ApprovalRuntime;
+import io.opsflow.approval.run.InvalidFormValues;
 import io.opsflow.platform.CurrentUser;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +41,7 @@ class FormStart {
 
     /**
      * @return the values to start with, typed; empty when the approval has no form (plain values go as sent)
-     * @throws InvalidStartValues naming every value that does not fit the form
+     * @throws InvalidFormValues naming every value that does not fit the form
      */
     Optional<Map<String, Object>> checked(String definitionKey, Map<String, ?> sent) {
         SimpleModel designed = designed(definitionKey);
@@ -49,7 +50,7 @@ class FormStart {
         }
         StartFormValues.Result read = JsonStartValues.read(designed, sent, people);
         if (!read.valid()) {
-            throw new InvalidStartValues(read.errors());
+            throw new InvalidFormValues(read.errors());
         }
         return Optional.of(read.values());
     }

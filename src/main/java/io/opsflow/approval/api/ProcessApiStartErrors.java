@@ -1,5 +1,6 @@
 package io.opsflow.approval.api;
 
+import io.opsflow.approval.run.InvalidFormValues;
 import io.opsflow.platform.JsonErrors;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,12 +18,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProcessApiStartErrors {
 
-    @ExceptionHandler(InvalidStartValues.class)
-    ResponseEntity<Map<String, Object>> badStartValues(InvalidStartValues e) {
+    @ExceptionHandler(InvalidFormValues.class)
+    ResponseEntity<Map<String, Object>> badStartValues(InvalidFormValues e) {
         return body(e);
     }
 
-    static ResponseEntity<Map<String, Object>> body(InvalidStartValues e) {
+    static ResponseEntity<Map<String, Object>> body(InvalidFormValues e) {
         Map<String, Object> body = JsonErrors.body(400, HttpStatus.BAD_REQUEST.getReasonPhrase(), e.getMessage());
         body.put("fieldErrors", new TreeMap<>(e.fieldErrors()));
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON).body(body);

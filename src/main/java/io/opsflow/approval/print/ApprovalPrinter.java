@@ -1,23 +1,18 @@
 package io.opsflow.approval.print;
 
-import io.opsflow.approval.model.ModelJson;
+import io.opsflow.approval.definition.ApprovalModels;
 import io.opsflow.approval.model.SimpleModel;
 import io.opsflow.approval.run.ApprovalAccess;
 import io.opsflow.approval.run.ApprovalDetail;
 import io.opsflow.approval.run.ApprovalReads;
 import io.opsflow.platform.CurrentUser;
 import io.opsflow.printing.PdfPrinter;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.flowable.engine.IdentityService;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.history.HistoricProcessInstance;
-import org.flowable.engine.repository.ProcessDefinition;
 import org.flowable.idm.api.User;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +31,11 @@ public class ApprovalPrinter {
     private final RepositoryService repositoryService;
     private final IdentityService identityService;
     private final PdfPrinter printer;
+    private final ApprovalModels models;
 
     ApprovalPrinter(ApprovalReads reads, ApprovalAccess access, RepositoryService repositoryService, IdentityService identityService,
-            PdfPrinter printer) {
+            PdfPrinter printer, ApprovalModels models) {
+        this.models = models;
         this.reads = reads;
         this.access = access;
         this.repositoryService = repositoryService;
@@ -49,25 +46,12 @@ public class ApprovalPrinter {
     public byte[] print(String processInstanceId, CurrentUser user) {
         ApprovalDetail detail = reads.detail(processInstanceId, user);
         HistoricProcessInstance instance = access.visible(processInstanceId, user);
-        SimpleModel model = simpleModel(repositoryService.getProcessDefinition(instance.getProcessDefinitionId()));
+        SimpleModel model = models.published(repositoryService.getProcessDefinition(instance.getProcessDefinitionId())).orElse(null);
         boolean seesConfidential = user.isAdmin() || user.id().equals(detail.summary().starter());
         Map<String, String> cache = new HashMap<>();
         ApprovalPrintout printout = ApprovalPrintout.of(detail, model, seesConfidential,
                 id -> id == null ? "" : cache.computeIfAbsent(id, this::displayName));
         return printer.render(TEMPLATE, Map.of("a", printout, "printedBy", displayName(user.id()), "printedAt", Instant.now()));
-    }
-
-    /** The model published beside the BPMN ({@code <key>.simple.json} in the same deployment), if there is one. */
-    private SimpleModel simpleModel(ProcessDefinition definition) {
-        String name = definition.getKey() + ".simple.json";
-        if (!repositoryService.getDeploymentResourceNames(definition.getDeploymentId()).contains(name)) {
-            return null;
-        }
-        try (InputStream in = repositoryService.getResourceAsStream(definition.getDeploymentId(), name)) {
-            return ModelJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private String displayName(String id) {

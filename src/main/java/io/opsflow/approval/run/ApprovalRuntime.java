@@ -66,10 +66,13 @@ public class ApprovalRuntime {
     private final UrgeLimit urgeLimit;
     private final CcRecords ccRecords;
     private final java.time.Clock clock;
+    private final ResubmitForm resubmitForm;
 
     ApprovalRuntime(RuntimeService runtimeService, TaskService taskService, HistoryService historyService,
             RepositoryService repositoryService, IdentityService identityService, ApprovalAccess access, ActionLog log,
-            ApprovalNotifications notifications, UrgeLimit urgeLimit, CcRecords ccRecords, java.time.Clock clock) {
+            ApprovalNotifications notifications, UrgeLimit urgeLimit, CcRecords ccRecords, java.time.Clock clock,
+            ResubmitForm resubmitForm) {
+        this.resubmitForm = resubmitForm;
         this.ccRecords = ccRecords;
         this.clock = clock;
         this.runtimeService = runtimeService;
@@ -122,18 +125,26 @@ public class ApprovalRuntime {
         return instance.getId();
     }
 
-    /** After a return to the starter: the starter changes the form and sends it on. */
+    /**
+     * After a return to the starter: the starter changes the form and sends it on. The values are checked against
+     * the form of the version the approval runs ({@link ResubmitForm}); fields left out keep their values.
+     *
+     * @throws InvalidFormValues when a value does not fit the form; nothing is changed
+     */
     @Transactional
     public void resubmit(String taskId, Map<String, ?> form, String comment, CurrentUser user) {
         Task task = ownTask(taskId, user);
         if (!STARTER_NODE.equals(task.getTaskDefinitionKey())) {
             throw new ApprovalConflict("Only a task returned to the starter is resubmitted; approve or reject this one.");
         }
-        Map<String, Object> variables = FormVariables.check(form);
+        ResubmitForm.Changes changes = resubmitForm.check(task, form);
         log.record(task.getProcessInstanceId(), taskId, task.getTaskDefinitionKey(), ActionKind.RESUBMITTED, user.id(), null, null,
                 blankToNull(comment));
-        if (!variables.isEmpty()) {
-            runtimeService.setVariables(task.getProcessInstanceId(), variables);
+        if (!changes.set().isEmpty()) {
+            runtimeService.setVariables(task.getProcessInstanceId(), changes.set());
+        }
+        if (!changes.removed().isEmpty()) {
+            runtimeService.removeVariables(task.getProcessInstanceId(), changes.removed());
         }
         addComment(task, user, comment);
         taskService.setVariableLocal(taskId, OUTCOME, "submitted");

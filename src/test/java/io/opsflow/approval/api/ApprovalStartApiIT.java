@@ -16,12 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsflow.approval.ApprovalFixtures;
 import io.opsflow.approval.definition.ApprovalDefinitions;
 import io.opsflow.approval.model.ApproverNode;
-import io.opsflow.approval.model.FormFieldSpec;
 import io.opsflow.approval.model.SimpleModel;
-import io.opsflow.platform.Groups;
 import io.opsflow.platform.TestUsers;
 import io.opsflow.support.OpsflowIntegrationTest;
-import java.math.BigDecimal;
 import java.util.List;
 import org.flowable.engine.HistoryService;
 import org.flowable.engine.IdentityService;
@@ -55,6 +52,7 @@ class ApprovalStartApiIT {
     @Autowired HistoryService historyService;
     @Autowired TaskService taskService;
     @Autowired ApprovalDefinitions definitions;
+    @Autowired ApprovalFixtures fixtures;
     @Autowired TestRestTemplate rest;
 
     final ObjectMapper json = new ObjectMapper();
@@ -67,22 +65,15 @@ class ApprovalStartApiIT {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        designer = TestUsers.create(identityService, "sa-designer", Groups.DESIGNER);
-        starter = TestUsers.create(identityService, "sa-staff", Groups.STAFF);
-        lead = TestUsers.create(identityService, "sa-lead", Groups.STAFF);
-        director = TestUsers.create(identityService, "sa-director", Groups.STAFF);
+        ApprovalFixtures.Purchasers people = fixtures.purchasers("sa");
+        designer = people.designer();
+        starter = people.starter();
+        lead = people.lead();
+        director = people.director();
     }
 
     private String publishPurchase() {
-        SimpleModel model = ApprovalFixtures.model(List.of(
-                        new FormFieldSpec("title", "What to buy", "text", true, null, 20, null, null, null, null, null, null, null, null, null),
-                        new FormFieldSpec("amount", "Amount (CNY)", "number", true, null, null, BigDecimal.ZERO, null, new BigDecimal("0.01"),
-                                null, null, null, null, null, null),
-                        FormFieldSpec.of("category", "Category", "select").asRequired()
-                                .withOptions(List.of(new FormFieldSpec.Option("it", "IT equipment"), new FormFieldSpec.Option("travel", "Travel"))),
-                        FormFieldSpec.of("needed", "Needed by", "date"),
-                        FormFieldSpec.of("urgent", "Urgent", "checkbox")),
-                ApprovalFixtures.leadThenDirectorOver1000(lead, director));
+        SimpleModel model = ApprovalFixtures.model(ApprovalFixtures.purchaseFields(), ApprovalFixtures.leadThenDirectorOver1000(lead, director));
         definitions.create(model, designer);
         return definitions.publish(model.code(), null, designer).processDefinitionKey();
     }

@@ -1,26 +1,17 @@
 package io.opsflow.approval.model;
 
+import static io.opsflow.approval.model.FormValuesFixtures.sent;
+import static io.opsflow.approval.model.FormValuesFixtures.users;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JsonStartValuesTest {
 
-    private static final Directory DIRECTORY = new Directory() {
-        @Override
-        public boolean userExists(String userId) {
-            return userId.equals("sam") || userId.equals("kim");
-        }
-
-        @Override
-        public boolean groupExists(String groupId) {
-            return false;
-        }
-    };
+    private static final Directory DIRECTORY = users("sam", "kim");
 
     private static final SimpleModel MODEL = new SimpleModel("buy", "Buy", null, new ApprovalForm(List.of(
             new FormFieldSpec("title", "Title", "text", true, null, 10, null, null, null, null, null, null, null, null, null),
@@ -33,14 +24,6 @@ class JsonStartValuesTest {
             List.of(new ConditionNode("big", "Big?", List.of(new Branch("big", List.of(new Condition("amount", Operator.GT, "1000")),
                     List.of(ApproverNode.of("pick", "Picked", ApproverNode.Assignee.starterChooses(), ApproverNode.Method.SEQUENTIAL)))),
                     new Branch("otherwise", List.of(), List.of()))));
-
-    private static Map<String, Object> sent(Object... pairs) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put((String) pairs[i], pairs[i + 1]);
-        }
-        return map;
-    }
 
     @Test
     void jsonValuesStartTypedExactlyAsTheWebFormWouldStoreThem() {

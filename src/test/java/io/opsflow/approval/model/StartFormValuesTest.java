@@ -1,5 +1,6 @@
 package io.opsflow.approval.model;
 
+import static io.opsflow.approval.model.FormValuesFixtures.users;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -10,17 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class StartFormValuesTest {
 
-    private static final Directory DIRECTORY = new Directory() {
-        @Override
-        public boolean userExists(String userId) {
-            return userId.equals("sam");
-        }
-
-        @Override
-        public boolean groupExists(String groupId) {
-            return false;
-        }
-    };
+    private static final Directory DIRECTORY = users("sam");
 
     private static final ApprovalForm FORM = new ApprovalForm(List.of(
             new FormFieldSpec("title", "Title", "text", true, null, 10, null, null, null, null, null, null, null, null, null),

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.flowable.engine.IdentityService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
@@ -37,7 +38,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The web start form in a real browser: an approval whose second level runs only for amounts over 1,000.
  * Staff pick it on /approvals, see every field of its form, fill in the amount, preview the approvers
- * (the director appears only for the large amount), submit, and the instance takes that branch.
+ * (the director appears only for the large amount), submit, and the instance takes that branch. Returned to the
+ * starter, the approval page shows the same form with its values; a value that does not fit comes back beside its
+ * field, and the corrected resubmission takes the branch of the new amount.
  */
 @OpsflowIntegrationTest
 class ApprovalStartFormBrowserIT {
@@ -48,6 +51,7 @@ class ApprovalStartFormBrowserIT {
     @Autowired TaskService taskService;
     @Autowired ApprovalDefinitions definitions;
     @Autowired ApprovalRuntime runtime;
+    @Autowired ApprovalFixtures fixtures;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -61,10 +65,11 @@ class ApprovalStartFormBrowserIT {
 
     @Test
     void staffFillTheWholeFormPreviewTheBranchOfTheAmountAndTheApprovalTakesIt() throws IOException {
-        String designer = TestUsers.create(identityService, "sf-designer", Groups.DESIGNER);
-        String starter = TestUsers.create(identityService, "sf-staff", Groups.STAFF);
-        String lead = TestUsers.create(identityService, "sf-lead", Groups.STAFF);
-        String director = TestUsers.create(identityService, "sf-director", Groups.STAFF);
+        ApprovalFixtures.Purchasers people = fixtures.purchasers("sf");
+        String designer = people.designer();
+        String starter = people.starter();
+        String lead = people.lead();
+        String director = people.director();
         SimpleModel model = ApprovalFixtures.model(List.of(
                         FormFieldSpec.of("title", "What to buy", "text").asRequired(),
                         new FormFieldSpec("amount", "Amount (CNY)", "number", true, null, null, BigDecimal.ZERO, null, new BigDecimal("0.01"),
@@ -123,6 +128,62 @@ class ApprovalStartFormBrowserIT {
         String leadTask = taskService.createTaskQuery().processInstanceId(approvalId).taskAssignee(lead).singleResult().getId();
         runtime.approve(leadTask, "ok", new CurrentUser(lead, List.of(Groups.STAFF)));
         assertThat(taskService.createTaskQuery().processInstanceId(approvalId).taskAssignee(director).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aReturnedApprovalIsResubmittedThroughItsFormWithTheMessageBesideAFieldThatDoesNotFit() {
+        ApprovalFixtures.Purchasers people = fixtures.purchasers("sf");
+        String starter = people.starter();
+        String lead = people.lead();
+        SimpleModel model = ApprovalFixtures.model(List.of(
+                        FormFieldSpec.of("title", "What to buy", "text").asRequired(),
+                        new FormFieldSpec("amount", "Amount (CNY)", "number", true, null, null, BigDecimal.ZERO, null, new BigDecimal("0.01"),
+                                null, null, null, null, null, null),
+                        FormFieldSpec.of("buyer", "Who buys it", "user"),
+                        FormFieldSpec.of("urgent", "Urgent", "checkbox")),
+                ApprovalFixtures.leadThenDirectorOver1000(lead, people.director()));
+        definitions.create(model, people.designer());
+        String key = definitions.publish(model.code(), null, people.designer()).processDefinitionKey();
+        CurrentUser asStarter = new CurrentUser(starter, List.of(Groups.STAFF));
+        String approvalId = runtime.start(key, Map.of("title", "Laptop", "amount", 800L, "urgent", true), asStarter);
+        String leadTask = taskService.createTaskQuery().processInstanceId(approvalId).taskAssignee(lead).singleResult().getId();
+        runtime.returnTo(leadTask, "starter", "Which one, and who buys it?", new CurrentUser(lead, List.of(Groups.STAFF)));
+
+        logIn(starter);
+        session.get("/approvals/" + approvalId);
+        // The form of the approval, with its values.
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("field-form.title"))).getAttribute("value")).isEqualTo("Laptop");
+        assertThat(browser.findElement(By.id("field-form.amount")).getAttribute("type")).isEqualTo("number");
+        assertThat(browser.findElement(By.id("field-form.amount")).getAttribute("value")).isEqualTo("800");
+        assertThat(browser.findElement(By.id("field-form.urgent")).isSelected()).isTrue();
+
+        type(By.id("field-form.amount"), "2500");
+        browser.findElement(By.id("field-form.buyer")).sendKeys("nobody-buys");
+        HeadlessChromium.click(wait, By.id("field-form.urgent"));
+        browser.findElement(By.cssSelector("#resubmit-form textarea[name=comment]")).sendKeys("The 14-inch one");
+        HeadlessChromium.click(wait, By.id("resubmit"));
+
+        // Refused: the message beside the field, everything entered kept, the task still open, nothing changed.
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-form.buyer-error")));
+        assertThat(problem.getText()).isEqualTo("There is no user nobody-buys.");
+        assertThat(browser.findElement(By.cssSelector(".alert-warning")).getText()).contains("One field needs a change");
+        assertThat(browser.findElement(By.id("field-form.amount")).getAttribute("value")).isEqualTo("2500");
+        assertThat(browser.findElement(By.id("field-form.buyer")).getAttribute("value")).isEqualTo("nobody-buys");
+        assertThat(browser.findElement(By.id("field-form.urgent")).isSelected()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("#resubmit-form textarea[name=comment]")).getAttribute("value")).isEqualTo("The 14-inch one");
+        assertThat(taskService.createTaskQuery().processInstanceId(approvalId).taskAssignee(starter).count()).isEqualTo(1);
+        assertThat(runtimeService.getVariables(approvalId)).containsEntry("amount", 800L).containsEntry("urgent", true).doesNotContainKey("buyer");
+
+        type(By.id("field-form.buyer"), lead);
+        HeadlessChromium.click(wait, By.id("resubmit"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "Resubmitted."));
+        assertThat(runtimeService.getVariables(approvalId)).containsEntry("amount", 2500L).containsEntry("buyer", lead)
+                .containsEntry("urgent", false).containsEntry("title", "Laptop");
+
+        // The chain goes on at its first node and routes by the new amount.
+        leadTask = taskService.createTaskQuery().processInstanceId(approvalId).taskAssignee(lead).singleResult().getId();
+        runtime.approve(leadTask, "ok", new CurrentUser(lead, List.of(Groups.STAFF)));
+        assertThat(taskService.createTaskQuery().processInstanceId(approvalId).taskAssignee(people.director()).count()).isEqualTo(1);
     }
 
     private void type(By by, String text) {

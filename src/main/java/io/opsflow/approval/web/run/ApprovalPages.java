@@ -17,7 +17,9 @@ import io.opsflow.approval.run.ApprovalReads;
 import io.opsflow.approval.run.ApprovalRuntime;
 import io.opsflow.approval.run.ApprovalRuntime.AddPosition;
 import io.opsflow.approval.run.InvalidApprovalInput;
+import io.opsflow.approval.run.InvalidFormValues;
 import io.opsflow.approval.run.NotAllowed;
+import io.opsflow.approval.run.ResubmitForm;
 import io.opsflow.approval.run.UrgedTooSoon;
 import io.opsflow.platform.CurrentUser;
 import java.util.Arrays;
@@ -59,13 +61,15 @@ class ApprovalPages {
     private final ApprovalModels models;
     private final Prediction prediction;
     private final People people;
+    private final ResubmitForm resubmitForm;
 
     private static final ApprovalForm PLAIN_FORM = new ApprovalForm(List.of(
             new FormFieldSpec("title", "Title", "text", true, null, 200, null, null, null, null, null, null, null, null, null),
             new FormFieldSpec("details", "Details", "textarea", null, null, 4000, null, null, null, null, null, null, null, null, null)));
 
     ApprovalPages(ApprovalRuntime runtime, ApprovalReads reads, ApprovalPrinter printer, ApprovalDiagram diagram, ApprovalModels models,
-            People people) {
+            People people, ResubmitForm resubmitForm) {
+        this.resubmitForm = resubmitForm;
         this.runtime = runtime;
         this.reads = reads;
         this.printer = printer;
@@ -127,8 +131,7 @@ class ApprovalPages {
                 problem = e.getMessage();
             }
         } else {
-            problem = read.errors().size() == 1 ? "One field needs a change: see the message beside it."
-                    : read.errors().size() + " fields need a change: see the messages beside them.";
+            problem = fieldsToChange(read.errors().size());
         }
         listPage("mine", model);
         startForm(model, definitionKey, form, read.entered(), read.errors());
@@ -181,9 +184,22 @@ class ApprovalPages {
         }
     }
 
+    private static String fieldsToChange(int count) {
+        return count == 1 ? "One field needs a change: see the message beside it."
+                : count + " fields need a change: see the messages beside them.";
+    }
+
     @GetMapping("/approvals/{id}")
     String detail(@PathVariable String id, Model model) {
-        CurrentUser user = CurrentUser.required();
+        detailPage(id, CurrentUser.required(), model, Map.of(), Map.of());
+        return "approval/detail";
+    }
+
+    /**
+     * The approval page; the starter's resubmit form shows the fields of the form the approval runs with their values,
+     * overridden by {@code entered} (what a refused resubmission sent) and the problems beside them.
+     */
+    private void detailPage(String id, CurrentUser user, Model model, Map<String, String> entered, Map<String, String> errors) {
         ApprovalDetail detail = reads.detail(id, user);
         model.addAttribute("a", detail);
         model.addAttribute("diagram", diagram.svg(id, user));
@@ -194,7 +210,39 @@ class ApprovalPages {
                 : runtime.returnTargets(mine.taskId(), user));
         model.addAttribute("isStarter", user.id().equals(detail.summary().starter()));
         model.addAttribute("mayCancel", "RUNNING".equals(detail.summary().state()) && (user.isAdmin() || user.id().equals(detail.summary().starter())));
-        return "approval/detail";
+        boolean returnedToMe = mine != null && "starter".equals(mine.nodeId());
+        model.addAttribute("resubmitFields", !returnedToMe ? null : resubmitForm.of(id)
+                .map(designed -> {
+                    Map<String, String> shown = new LinkedHashMap<>(ResubmitFields.current(designed.form(), detail.form()));
+                    shown.putAll(entered);
+                    return StartFields.of(StartFormValues.shown(designed.form()), shown, errors, ResubmitFields.PREFIX);
+                })
+                .orElse(null));
+    }
+
+    /**
+     * Resubmits with the page's {@code form.<field>} values, checked against the form the approval runs (decision
+     * 0078); a value that does not fit answers 400 with the page again, the messages beside the fields and what was
+     * entered kept, the task still open.
+     */
+    @PostMapping("/approvals/tasks/{taskId}/resubmit")
+    String resubmit(@PathVariable String taskId, @RequestParam String approvalId, @RequestParam(defaultValue = "") String comment,
+            @RequestParam Map<String, String> params, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUser.required();
+        ApprovalForm form = resubmitForm.of(approvalId).map(SimpleModel::form).orElse(null);
+        Map<String, String> sent = ResubmitFields.sent(params, form);
+        try {
+            return act(approvalId, redirect, () -> {
+                runtime.resubmit(taskId, sent, comment, me);
+                return done("resubmit");
+            });
+        } catch (InvalidFormValues e) {
+            detailPage(approvalId, me, model, sent, e.fieldErrors());
+            model.addAttribute("resubmitComment", comment);
+            model.addAttribute("warning", fieldsToChange(e.fieldErrors().size()) + ResubmitFields.notShown(e.fieldErrors(), form));
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "approval/detail";
+        }
     }
 
     /** The same PDF as {@code GET /api/v1/approvals/{id}/print}, for the page's session. */
@@ -217,7 +265,7 @@ class ApprovalPages {
     String taskOperation(@PathVariable String taskId, @PathVariable String operation, @RequestParam String approvalId,
             @RequestParam(defaultValue = "") String comment, @RequestParam(defaultValue = "") String user,
             @RequestParam(defaultValue = "") String target, @RequestParam(defaultValue = "AFTER") String position,
-            @RequestParam Map<String, String> params, RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         CurrentUser me = CurrentUser.required();
         return act(approvalId, redirect, () -> {
             switch (operation) {
@@ -230,7 +278,6 @@ class ApprovalPages {
                 case "add-approvers" -> runtime.addApprovers(taskId, users(user), "BEFORE".equals(position) ? AddPosition.BEFORE : AddPosition.AFTER,
                         comment, me);
                 case "remove-approver" -> runtime.removeApprover(taskId, user, comment, me);
-                case "resubmit" -> runtime.resubmit(taskId, formOf(params), comment, me);
                 default -> throw new InvalidApprovalInput("Unknown operation.");
             }
             return done(operation);
@@ -285,16 +332,5 @@ class ApprovalPages {
 
     private static List<String> users(String text) {
         return Arrays.stream(text.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    /** Resubmitted form values come as {@code form.<field>} parameters. */
-    private static Map<String, Object> formOf(Map<String, String> params) {
-        Map<String, Object> form = new LinkedHashMap<>();
-        params.forEach((k, v) -> {
-            if (k.startsWith("form.")) {
-                form.put(k.substring(5), v);
-            }
-        });
-        return form;
     }
 }

@@ -16,6 +16,11 @@ final class StartFields {
 
     /** The fields to draw: what was entered (else the field's default) and the problem found, per field id. */
     static List<FieldView> of(List<FormFieldSpec> fields, Map<String, String> entered, Map<String, String> errors) {
+        return of(fields, entered, errors, "");
+    }
+
+    /** As {@link #of(List, Map, Map)}, each input named {@code prefix + id} (the resubmit form's {@code form.<id>}). */
+    static List<FieldView> of(List<FormFieldSpec> fields, Map<String, String> entered, Map<String, String> errors, String prefix) {
         String[] lastGroup = {null};
         return fields.stream().map(f -> {
             String value = entered.containsKey(f.id()) ? entered.get(f.id()) : f.defaultValue();
@@ -24,7 +29,7 @@ final class StartFields {
             List<FieldView.Choice> choices = f.options() == null ? List.of()
                     : f.options().stream().map(o -> new FieldView.Choice(o.value(), o.label() == null ? o.value() : o.label())).toList();
             String type = f.type() == null ? "text" : f.type();
-            return new FieldView(f.id(), f.label() == null || f.label().isBlank() ? f.id() : f.label(), type,
+            return new FieldView(prefix + f.id(), f.label() == null || f.label().isBlank() ? f.id() : f.label(), type,
                     Boolean.TRUE.equals(f.required()), Boolean.TRUE.equals(f.readOnly()), value, errors.get(f.id()), choices, null, false,
                     plain(f.min()), plain(f.max()), plain(f.step()), f.maxLength(), null, false, section, null, null, false);
         }).toList();
