@@ -24,7 +24,7 @@ final class BoundaryEventDescriptions {
     private static PathWalker.BoundaryEvent describe(BoundaryEvent event) {
         EventDefinition definition = event.getEventDefinitions().isEmpty() ? null : event.getEventDefinitions().get(0);
         String leadsTo = event.getOutgoingFlows().isEmpty() ? null : event.getOutgoingFlows().get(0).getTargetRef();
-        // Flowable's parser sets cancelActivity false on error boundaries, yet an error always ends the activity; BPMN has every error boundary interrupt.
+        // Flowable's parser leaves cancelActivity false on error boundaries, but an error always ends the activity.
         boolean interrupting = event.isCancelActivity() || definition instanceof ErrorEventDefinition || definition instanceof CancelEventDefinition;
         return new PathWalker.BoundaryEvent(event.getId(), event.getName(), kind(definition), trigger(definition), interrupting, leadsTo);
     }
