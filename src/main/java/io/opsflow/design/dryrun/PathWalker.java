@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,7 +88,7 @@ public final class PathWalker {
      * @throws IllegalArgumentException when a choice names no activity, no boundary event of it, or a non-interrupting one
      */
     public Path walk(Process process, Map<String, String> boundaryChoices) {
-        Map<String, BoundaryEvent> taken = choices(process, boundaryChoices);
+        Map<String, BoundaryEvent> taken = BoundaryEventDescriptions.chosen(process, boundaryChoices);
         StartEvent start = plainStart(process.getInitialFlowElement(), process.getFlowElements());
         if (start == null) {
             return new Path(List.of(), false, "The process has no plain start event to begin at.");
@@ -129,13 +128,15 @@ public final class PathWalker {
                     return new Path(steps, true, null);
                 }
                 SubProcess sub = scopes.pop();
-                if (end.getEventDefinitions().stream().anyMatch(ErrorEventDefinition.class::isInstance)) {
-                    BoundaryEvent catcher = errorBoundary(sub, (ErrorEventDefinition) end.getEventDefinitions().get(0));
-                    if (catcher == null) {
+                var error = end.getEventDefinitions().stream().filter(ErrorEventDefinition.class::isInstance)
+                        .map(ErrorEventDefinition.class::cast).findFirst();
+                if (error.isPresent()) {
+                    var catcher = BoundaryEventDescriptions.catcherOf(sub, error.get());
+                    if (catcher.isEmpty()) {
                         return new Path(steps, false, "Error end event " + label(end) + " ends sub-process " + label(sub)
                                 + " with an error no boundary event of it catches; a dry run stops here.");
                     }
-                    node = (FlowNode) process.getFlowElement(catcher.id(), true);
+                    node = catcher.get();
                     via = null;
                     continue;
                 }
@@ -169,35 +170,6 @@ public final class PathWalker {
         }
         return elements.stream().filter(StartEvent.class::isInstance).map(StartEvent.class::cast)
                 .filter(e -> e.getEventDefinitions().isEmpty()).findFirst().orElse(null);
-    }
-
-    private static Map<String, BoundaryEvent> choices(Process process, Map<String, String> boundaryChoices) {
-        Map<String, BoundaryEvent> taken = new HashMap<>();
-        boundaryChoices.forEach((activityId, boundaryId) -> {
-            if (!(process.getFlowElement(activityId, true) instanceof Activity activity)) {
-                throw new IllegalArgumentException("'" + activityId + "' is no activity of this process.");
-            }
-            BoundaryEvent event = BoundaryEventDescriptions.of(activity).stream().filter(b -> b.id().equals(boundaryId)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("'" + boundaryId + "' is no boundary event of " + activityId + "."));
-            if (!event.interrupting()) {
-                throw new IllegalArgumentException("Boundary event " + boundaryId + " does not interrupt " + activityId
-                        + ", so the normal path goes on; it is listed on the step.");
-            }
-            taken.put(activityId, event);
-        });
-        return taken;
-    }
-
-    private static BoundaryEvent errorBoundary(SubProcess sub, ErrorEventDefinition thrown) {
-        for (org.flowable.bpmn.model.BoundaryEvent boundary : sub.getBoundaryEvents()) {
-            for (var definition : boundary.getEventDefinitions()) {
-                if (definition instanceof ErrorEventDefinition caught && (caught.getErrorCode() == null || caught.getErrorCode().isBlank()
-                        || caught.getErrorCode().equals(thrown.getErrorCode()))) {
-                    return BoundaryEventDescriptions.of(sub).stream().filter(b -> b.id().equals(boundary.getId())).findFirst().orElseThrow();
-                }
-            }
-        }
-        return null;
     }
 
     private record Next(SequenceFlow flow, String reason) {}
