@@ -200,20 +200,23 @@ async function dryRun() {
     const item = element('li', 'list-group-item py-1 small dry-run-step');
     item.dataset.elementId = s.elementId;
     item.style.setProperty('--dry-run-depth', depth[s.elementId]);
-    const line = element('div', 'dry-run-line');
+    const line = element('span', 'dry-run-line');
     if (s.in) {
       const inside = element('span', 'badge text-bg-light border me-1 dry-run-in', 'in ' + (names[s.in] || s.in));
       line.append(inside);
       item.dataset.in = s.in;
     }
-    let text = (s.name || s.elementId) + ' (' + s.kind + ', ' + s.elementId + ')' + (s.note ? ' — ' + s.note : '');
-    if (s.assignment) {
-      text += ' → ' + assignmentText(s.assignment);
+    // A call activity's note says what its own line below says; show it once.
+    const note = s.calls && s.note === 'would start ' + s.calls + ' (not followed)' ? null : s.note;
+    let text = (s.name || s.elementId) + ' (' + s.kind + ', ' + s.elementId + ')' + (note ? ' — ' + note : '');
+    const who = s.assignment ? assignmentText(s.assignment) : '';
+    if (who) {
+      text += ' → ' + who;
     }
     line.append(element('span', null, text));
     item.append(line);
     if (s.calls) {
-      item.append(element('div', 'dry-run-calls', 'would start ' + s.calls + ' (not followed)'));
+      item.append(element('div', 'dry-run-calls', '↳ would start ' + s.calls + ' (a call activity; not followed)'));
     }
     if (s.boundaryEvents && s.boundaryEvents.length) {
       const list = element('ul', 'list-unstyled mb-0 dry-run-boundaries');

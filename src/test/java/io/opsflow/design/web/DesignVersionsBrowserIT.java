@@ -146,7 +146,7 @@ class DesignVersionsBrowserIT {
         assertThat(step("Task_Look").getText()).contains("in Check <b>first</b>").contains("Look at it");
         assertThat(step("Task_Look").findElements(By.tagName("b"))).as("model text is text, not markup").isEmpty();
         assertThat(step("Task_Look").getAttribute("data-in")).isEqualTo("Sub_Check");
-        assertThat(step("Call_Approval").getText()).contains("would start purchase-approval");
+        assertThat(step("Call_Approval").getText()).containsOnlyOnce("would start purchase-approval");
         assertThat(step("Call_Approval").getAttribute("data-in")).isNull();
         assertThat(step("Task_Work").findElement(By.cssSelector("[data-boundary-id='Timer_Late']")).getText())
                 .contains("Too late", "timer", "timeDuration PT1H", "interrupting", "leads to Task_Escalate").doesNotContain("non-interrupting");
@@ -160,8 +160,7 @@ class DesignVersionsBrowserIT {
         assertThat(browser.findElement(By.cssSelector("#dry-run-taken [data-boundary-id='Timer_Late']")).getText())
                 .contains("taking Too late on Work");
         assertThat(step("Task_Work").findElements(By.cssSelector(".dry-run-take"))).isEmpty();
-        ((JavascriptExecutor) browser).executeScript("document.getElementById('dry-run').scrollIntoView()");
-        session.screenshot("design-dry-run-boundary.png");
+        session.fullPageScreenshot(BrowserSession.SCREENSHOTS, "design-dry-run-boundary.png");
 
         runs = dryRuns();
         HeadlessChromium.click(wait, By.cssSelector("#dry-run-taken [data-boundary-id='Timer_Late'] .dry-run-untake"));
