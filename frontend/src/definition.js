@@ -95,10 +95,80 @@ async function diff() {
   root.dataset.diffShown = from + '-' + to;
 }
 
+// The interrupting boundary events the dry run takes, activity id → boundary event id (sent as "boundary").
+const taken = {};
+
+function element(tag, className, text) {
+  const made = document.createElement(tag);
+  if (className) {
+    made.className = className;
+  }
+  if (text !== undefined) {
+    made.textContent = text;
+  }
+  return made;
+}
+
+function assignmentText(a) {
+  return [a.assignee ? 'assignee ' + a.assignee : null,
+    a.candidateUsers.length ? 'candidate users ' + a.candidateUsers.join(', ') : null,
+    a.candidateGroups.length ? 'candidate groups ' + a.candidateGroups.join(', ') + ' (' + (a.groupMembers.join(', ') || 'no members') + ')' : null]
+    .filter(Boolean).join('; ');
+}
+
+// The chosen boundary events above the steps, each with a button that drops it and runs again.
+function showTaken(names) {
+  const box = document.getElementById('dry-run-taken');
+  box.replaceChildren(...Object.entries(taken).map(([activity, boundary]) => {
+    const chip = element('span', 'badge text-bg-warning d-inline-flex align-items-center gap-1 dry-run-taken',
+      'taking ' + (names[boundary] || boundary) + ' on ' + (names[activity] || activity));
+    chip.dataset.activityId = activity;
+    chip.dataset.boundaryId = boundary;
+    const drop = element('button', 'btn-close dry-run-untake');
+    drop.type = 'button';
+    drop.title = 'Do not take it';
+    drop.setAttribute('aria-label', 'Do not take ' + (names[boundary] || boundary));
+    drop.addEventListener('click', () => {
+      delete taken[activity];
+      dryRun().catch((e) => say(status, e.message, 'danger'));
+    });
+    chip.append(drop);
+    return chip;
+  }));
+  box.classList.toggle('d-none', Object.keys(taken).length === 0);
+}
+
+function boundaryItem(step, b) {
+  const item = element('li', 'dry-run-boundary');
+  item.dataset.boundaryId = b.id;
+  item.dataset.interrupting = String(b.interrupting);
+  item.append(element('span', null, '↳ ' + (b.name || b.id) + ' (' + [b.kind, b.trigger].filter(Boolean).join(', ') + '), '
+    + (b.interrupting ? 'interrupting' : 'non-interrupting') + (b.leadsTo ? ', leads to ' + b.leadsTo : '')));
+  if (taken[step.elementId] === b.id) {
+    item.append(element('strong', 'ms-1', 'taken'));
+  } else if (b.interrupting) {
+    const take = element('button', 'btn btn-outline-warning btn-sm py-0 px-1 ms-1 dry-run-take', 'take this');
+    take.type = 'button';
+    take.title = 'Dry-run again, leaving ' + (step.name || step.elementId) + ' through ' + (b.name || b.id);
+    take.addEventListener('click', () => {
+      taken[step.elementId] = b.id;
+      dryRun().catch((e) => say(status, e.message, 'danger'));
+    });
+    item.append(take);
+  }
+  return item;
+}
+
 async function dryRun() {
   const out = document.getElementById('dry-run-status');
   const steps = document.getElementById('dry-run-steps');
+  if (!document.getElementById('dry-run-taken')) {
+    const box = element('div', 'd-flex flex-wrap gap-1 mb-2 d-none');
+    box.id = 'dry-run-taken';
+    steps.before(box);
+  }
   steps.replaceChildren();
+  showTaken(JSON.parse(root.dataset.dryRunNames || '{}'));
   let variables;
   try {
     variables = JSON.parse(document.getElementById('dry-run-variables').value || '{}');
@@ -107,24 +177,52 @@ async function dryRun() {
     return;
   }
   const version = Number(document.getElementById('dry-run-version').value);
-  const result = await call('POST', '/dry-run', JSON.stringify({ version, variables }));
+  const body = { version, variables };
+  if (Object.keys(taken).length) {
+    body.boundary = { ...taken };
+  }
+  const result = await call('POST', '/dry-run', JSON.stringify(body));
+  root.dataset.dryRuns = String(Number(root.dataset.dryRuns || 0) + 1);
   if (!result.ok) {
     say(out, result.data.message, 'danger');
     return;
   }
+  const names = {};
+  const depth = {};
+  result.data.steps.forEach((s) => {
+    names[s.elementId] = s.name || names[s.elementId];
+    (s.boundaryEvents || []).forEach((b) => { names[b.id] = b.name || names[b.id]; });
+  });
+  root.dataset.dryRunNames = JSON.stringify(names);
+  showTaken(names);
   steps.replaceChildren(...result.data.steps.map((s) => {
-    const item = document.createElement('li');
-    item.className = 'list-group-item py-1 small';
+    depth[s.elementId] = s.in ? (depth[s.in] || 0) + 1 : 0;
+    const item = element('li', 'list-group-item py-1 small dry-run-step');
     item.dataset.elementId = s.elementId;
-    let text = (s.name || s.elementId) + ' (' + s.kind + ', ' + s.elementId + ')' + (s.note ? ' — ' + s.note : '');
-    const a = s.assignment;
-    if (a) {
-      text += ' → ' + [a.assignee ? 'assignee ' + a.assignee : null,
-        a.candidateUsers.length ? 'candidate users ' + a.candidateUsers.join(', ') : null,
-        a.candidateGroups.length ? 'candidate groups ' + a.candidateGroups.join(', ') + ' (' + (a.groupMembers.join(', ') || 'no members') + ')' : null]
-        .filter(Boolean).join('; ');
+    item.style.setProperty('--dry-run-depth', depth[s.elementId]);
+    const line = element('span', 'dry-run-line');
+    if (s.in) {
+      const inside = element('span', 'badge text-bg-light border me-1 dry-run-in', 'in ' + (names[s.in] || s.in));
+      line.append(inside);
+      item.dataset.in = s.in;
     }
-    item.textContent = text;
+    // A call activity's note says what its own line below says; show it once.
+    const note = s.calls && s.note === 'would start ' + s.calls + ' (not followed)' ? null : s.note;
+    let text = (s.name || s.elementId) + ' (' + s.kind + ', ' + s.elementId + ')' + (note ? ' — ' + note : '');
+    const who = s.assignment ? assignmentText(s.assignment) : '';
+    if (who) {
+      text += ' → ' + who;
+    }
+    line.append(element('span', null, text));
+    item.append(line);
+    if (s.calls) {
+      item.append(element('div', 'dry-run-calls', '↳ would start ' + s.calls + ' (a call activity; not followed)'));
+    }
+    if (s.boundaryEvents && s.boundaryEvents.length) {
+      const list = element('ul', 'list-unstyled mb-0 dry-run-boundaries');
+      list.append(...s.boundaryEvents.map((b) => boundaryItem(s, b)));
+      item.append(list);
+    }
     return item;
   }));
   say(out, result.data.completed ? 'Reaches the end in ' + result.data.steps.length + ' steps (version ' + result.data.version + ').'

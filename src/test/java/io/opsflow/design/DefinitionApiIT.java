@@ -171,6 +171,42 @@ class DefinitionApiIT {
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(key).count()).isZero();
     }
 
+    @Test
+    void aDryRunOfTheShippedWorkOrderShowsTheDueTimeEscalationOnTheWorkStepAndRefusesToTakeANonInterruptingTimer() {
+        String designer = designer();
+        Map<String, Object> variables = Map.of("candidateFound", true, "assignee", "sam", "acceptance", "accepted");
+        long instances = runtimeService.createProcessInstanceQuery().processDefinitionKey("work-order").count();
+        long jobs = managementService.createJobQuery().count() + managementService.createTimerJobQuery().count();
+
+        JsonNode run = json(post(designer, "/work-order/dry-run", Map.of("variables", variables)));
+
+        assertThat(run.path("completed").asBoolean()).isTrue();
+        JsonNode boundaries = step(run, "Task_PerformWork").path("boundaryEvents");
+        assertThat(boundaries.findValuesAsText("id")).containsExactly("Timer_Overdue", "Timer_OverdueForAdmins");
+        assertThat(boundaries.get(0).path("name").asText()).isEqualTo("Due time passed");
+        assertThat(boundaries.get(0).path("kind").asText()).isEqualTo("timer");
+        assertThat(boundaries.get(0).path("trigger").asText()).isEqualTo("timeDate ${dueAt}");
+        assertThat(boundaries.get(0).path("interrupting").asBoolean()).isFalse();
+        assertThat(boundaries.get(0).path("leadsTo").asText()).isEqualTo("Service_RecordOverdue");
+        assertThat(boundaries.get(1).path("trigger").asText()).isEqualTo("timeDate ${escalateAt}");
+        assertThat(boundaries.get(1).path("leadsTo").asText()).isEqualTo("Service_RecordSecondLevel");
+        assertThat(step(run, "Task_AcceptWork").path("boundaryEvents")).isEmpty();
+        assertThat(step(run, "Task_PerformWork").has("in")).isTrue();
+        assertThat(step(run, "Task_PerformWork").path("in").isNull()).isTrue();
+
+        var nonInterrupting = post(designer, "/work-order/dry-run",
+                Map.of("variables", variables, "boundary", Map.of("Task_PerformWork", "Timer_Overdue")));
+        assertThat(nonInterrupting.getStatusCode().value()).isEqualTo(400);
+        assertThat(json(nonInterrupting).path("message").asText()).contains("Timer_Overdue does not interrupt Task_PerformWork");
+        var unknown = post(designer, "/work-order/dry-run", Map.of("variables", variables, "boundary", Map.of("Task_AcceptWork", "Timer_Overdue")));
+        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+        assertThat(json(unknown).path("message").asText()).isEqualTo("'Timer_Overdue' is no boundary event of Task_AcceptWork.");
+        assertThat(unknown.getBody()).doesNotContain("Exception");
+
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("work-order").count()).isEqualTo(instances);
+        assertThat(managementService.createJobQuery().count() + managementService.createTimerJobQuery().count()).isEqualTo(jobs);
+    }
+
     private void deploy(String key, String xml) {
         repositoryService.createDeployment().name(key).addString(key + ".bpmn20.xml", xml).deploy();
     }

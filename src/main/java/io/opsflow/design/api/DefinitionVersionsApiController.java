@@ -42,8 +42,11 @@ class DefinitionVersionsApiController {
     /** The two versions compared and what changed from one to the other. */
     record Diff(String processKey, int from, int to, List<VersionDiff.ElementChange> changes) {}
 
-    /** A dry run's input: the version (latest when left out) and the sample variables. */
-    record DryRunRequest(Integer version, Map<String, Object> variables) {}
+    /**
+     * A dry run's input: the version (latest when left out), the sample variables, and optionally per activity id
+     * the interrupting boundary event to take there instead of the normal flow.
+     */
+    record DryRunRequest(Integer version, Map<String, Object> variables, Map<String, String> boundary) {}
 
     @GetMapping("/{key}/versions")
     @Operation(summary = "Every deployed version of a process key, newest first: deployed at/by, comment, running instances",
@@ -78,6 +81,6 @@ class DefinitionVersionsApiController {
             responses = {@ApiResponse(responseCode = "200"), @ApiResponse(responseCode = "400"), @ApiResponse(responseCode = "404")})
     DryRuns.Result dryRun(@PathVariable String key, @RequestBody(required = false) DryRunRequest body) {
         DesignAccess.require();
-        return dryRuns.run(key, body == null ? null : body.version(), body == null ? null : body.variables());
+        return body == null ? dryRuns.run(key, null, null, null) : dryRuns.run(key, body.version(), body.variables(), body.boundary());
     }
 }

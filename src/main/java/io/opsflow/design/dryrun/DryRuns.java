@@ -33,12 +33,22 @@ public class DryRuns {
     public record Result(String processKey, int version, String processDefinitionId, List<PathWalker.Step> steps, boolean completed,
             String stoppedBecause) {}
 
-    public Result run(String processKey, Integer version, Map<String, Object> variables) {
+    /** {@code boundary} maps an activity id to the interrupting boundary event the walk takes there instead of the normal flow. */
+    public Result run(String processKey, Integer version, Map<String, Object> variables, Map<String, String> boundary) {
         Map<String, Object> sample = variables == null ? Map.of() : variables;
+        Map<String, String> choices = boundary == null ? Map.of() : boundary;
         check(sample);
+        if (choices.size() > MAX_VARIABLES) {
+            throw new FlowableIllegalArgumentException("At most " + MAX_VARIABLES + " boundary choices.");
+        }
         ProcessDefinition definition = definitions.definition(processKey, version);
         var walker = new PathWalker(expressions.over(sample), this::members);
-        var path = walker.walk(repositoryService.getBpmnModel(definition.getId()).getMainProcess());
+        PathWalker.Path path;
+        try {
+            path = walker.walk(repositoryService.getBpmnModel(definition.getId()).getMainProcess(), choices);
+        } catch (IllegalArgumentException badChoice) {
+            throw new FlowableIllegalArgumentException(badChoice.getMessage());
+        }
         return new Result(definition.getKey(), definition.getVersion(), definition.getId(), path.steps(), path.completed(),
                 path.stoppedBecause());
     }

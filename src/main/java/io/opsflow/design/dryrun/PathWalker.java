@@ -1,15 +1,23 @@
 package io.opsflow.design.dryrun;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.flowable.bpmn.model.Activity;
+import org.flowable.bpmn.model.AdhocSubProcess;
 import org.flowable.bpmn.model.CallActivity;
 import org.flowable.bpmn.model.EndEvent;
+import org.flowable.bpmn.model.ErrorEventDefinition;
+import org.flowable.bpmn.model.EventSubProcess;
 import org.flowable.bpmn.model.ExclusiveGateway;
 import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.FlowElementsContainer;
 import org.flowable.bpmn.model.FlowNode;
 import org.flowable.bpmn.model.Gateway;
 import org.flowable.bpmn.model.IntermediateCatchEvent;
@@ -22,8 +30,10 @@ import org.flowable.bpmn.model.UserTask;
 /**
  * Walks a process from its start event the way the engine would with the sample variables, without
  * running anything: exclusive gateways and conditional flows are evaluated, user tasks say who would get
- * them, everything else is passed through. Stops with a note at a loop, a fork (parallel or inclusive
- * gateway, several true conditions), a condition that cannot be evaluated, or a dead end.
+ * them, embedded sub-processes are entered at their start event and left through their outgoing flow,
+ * boundary events are listed on their activity (and taken instead of the normal flow where the caller
+ * chose one), everything else is passed through. Stops with a note at a loop, a fork (parallel or
+ * inclusive gateway, several true conditions), a condition that cannot be evaluated, or a dead end.
  */
 public final class PathWalker {
 
@@ -42,8 +52,19 @@ public final class PathWalker {
     /** Who would get a user task: assignee and candidates after evaluating expressions, plus the candidate groups' members. */
     public record Assignment(String assignee, List<String> candidateUsers, List<String> candidateGroups, List<String> groupMembers) {}
 
-    /** One element on the path; {@code via} is the sequence flow taken to reach it (null for the start). */
-    public record Step(String elementId, String name, String kind, String via, String note, Assignment assignment) {}
+    /**
+     * A boundary event of a step's activity: {@code kind} timer, error, message, signal, escalation, ...;
+     * {@code trigger} the model's text ("timeDate ${dueAt}", "error E1"); {@code leadsTo} the target of its first outgoing flow.
+     */
+    public record BoundaryEvent(String id, String name, String kind, String trigger, boolean interrupting, String leadsTo) {}
+
+    /**
+     * One element on the path; {@code in} is the innermost embedded sub-process it is in (null at the top
+     * level), {@code via} the sequence flow taken to reach it (null for a start event and a boundary event
+     * taken), {@code calls} the process key a call activity would start.
+     */
+    public record Step(String elementId, String name, String kind, String in, String via, String note, Assignment assignment,
+            String calls, List<BoundaryEvent> boundaryEvents) {}
 
     /** The path; {@code completed} when it reached an end event, otherwise {@code stoppedBecause} says why not. */
     public record Path(List<Step> steps, boolean completed, String stoppedBecause) {}
@@ -57,14 +78,24 @@ public final class PathWalker {
     }
 
     public Path walk(Process process) {
-        FlowElement initial = process.getInitialFlowElement() != null ? process.getInitialFlowElement()
-                : process.findFlowElementsOfType(StartEvent.class, false).stream().filter(e -> e.getEventDefinitions().isEmpty())
-                        .findFirst().orElse(null);
-        if (!(initial instanceof StartEvent start)) {
+        return walk(process, Map.of());
+    }
+
+    /**
+     * Walks the process taking, at each activity named in {@code boundaryChoices}, its chosen interrupting
+     * boundary event instead of the normal flow.
+     *
+     * @throws IllegalArgumentException when a choice names no activity, no boundary event of it, or a non-interrupting one
+     */
+    public Path walk(Process process, Map<String, String> boundaryChoices) {
+        Map<String, BoundaryEvent> taken = BoundaryEventDescriptions.chosen(process, boundaryChoices);
+        StartEvent start = plainStart(process.getInitialFlowElement(), process.getFlowElements());
+        if (start == null) {
             return new Path(List.of(), false, "The process has no plain start event to begin at.");
         }
         List<Step> steps = new ArrayList<>();
         Set<String> visited = new HashSet<>();
+        Deque<SubProcess> scopes = new ArrayDeque<>();
         FlowNode node = start;
         String via = null;
         while (true) {
@@ -74,13 +105,46 @@ public final class PathWalker {
             if (steps.size() >= MAX_STEPS) {
                 return new Path(steps, false, "More than " + MAX_STEPS + " steps.");
             }
-            steps.add(step(node, via));
-            if (node instanceof EndEvent) {
-                return new Path(steps, true, null);
+            steps.add(step(node, via, scopes.peek()));
+            FlowNode from = node;
+            BoundaryEvent chosen = taken.get(node.getId());
+            if (chosen != null) {
+                node = (FlowNode) process.getFlowElement(chosen.id(), true);
+                via = null;
+                continue;
+            }
+            if (node instanceof SubProcess sub && entered(sub)) {
+                StartEvent inner = plainStart(null, sub.getFlowElements());
+                if (inner == null) {
+                    return new Path(steps, false, "Sub-process " + label(sub) + " has no plain start event to begin at.");
+                }
+                scopes.push(sub);
+                node = inner;
+                via = null;
+                continue;
+            }
+            if (node instanceof EndEvent end) {
+                if (scopes.isEmpty()) {
+                    return new Path(steps, true, null);
+                }
+                SubProcess sub = scopes.pop();
+                var error = end.getEventDefinitions().stream().filter(ErrorEventDefinition.class::isInstance)
+                        .map(ErrorEventDefinition.class::cast).findFirst();
+                if (error.isPresent()) {
+                    var catcher = BoundaryEventDescriptions.catcherOf(sub, error.get());
+                    if (catcher.isEmpty()) {
+                        return new Path(steps, false, "Error end event " + label(end) + " ends sub-process " + label(sub)
+                                + " with an error no boundary event of it catches; a dry run stops here.");
+                    }
+                    node = catcher.get();
+                    via = null;
+                    continue;
+                }
+                from = sub;
             }
             Next next;
             try {
-                next = next(node);
+                next = next(from);
             } catch (IllegalArgumentException notEvaluated) {
                 return new Path(steps, false, notEvaluated.getMessage());
             }
@@ -93,6 +157,19 @@ public final class PathWalker {
             }
             node = target;
         }
+    }
+
+    /** Embedded sub-processes and transactions are walked inside; ad-hoc and event sub-processes have no path to follow. */
+    private static boolean entered(SubProcess sub) {
+        return !(sub instanceof AdhocSubProcess) && !(sub instanceof EventSubProcess);
+    }
+
+    private static StartEvent plainStart(FlowElement initial, Collection<FlowElement> elements) {
+        if (initial instanceof StartEvent start) {
+            return start;
+        }
+        return elements.stream().filter(StartEvent.class::isInstance).map(StartEvent.class::cast)
+                .filter(e -> e.getEventDefinitions().isEmpty()).findFirst().orElse(null);
     }
 
     private record Next(SequenceFlow flow, String reason) {}
@@ -149,20 +226,29 @@ public final class PathWalker {
                 + ") is not true or false but " + (value == null ? "empty" : "'" + value + "'") + ".");
     }
 
-    private Step step(FlowNode node, String via) {
+    private Step step(FlowNode node, String via, SubProcess in) {
         Assignment assignment = node instanceof UserTask task ? assignment(task) : null;
-        return new Step(node.getId(), node.getName(), kind(node), via, note(node), assignment);
+        String calls = node instanceof CallActivity call ? text(call.getCalledElement()) : null;
+        List<BoundaryEvent> boundaries = node instanceof Activity activity ? BoundaryEventDescriptions.of(activity) : List.of();
+        return new Step(node.getId(), node.getName(), kind(node), in == null ? null : in.getId(), via, note(node, calls), assignment,
+                calls, boundaries);
     }
 
-    private static String note(FlowNode node) {
+    private static String note(FlowNode node, String calls) {
         if (node instanceof UserTask) {
             return "waits for a person";
         }
-        if (node instanceof CallActivity call) {
-            return "would start " + call.getCalledElement() + " (not followed)";
+        if (node instanceof CallActivity) {
+            return "would start " + calls + " (not followed)";
         }
-        if (node instanceof SubProcess) {
-            return "sub-process (not entered)";
+        if (node instanceof SubProcess sub) {
+            return entered(sub) ? "sub-process, walked inside" : "sub-process without a path to follow (not entered)";
+        }
+        if (node instanceof StartEvent) {
+            return eventSubProcesses(node.getParentContainer());
+        }
+        if (node instanceof org.flowable.bpmn.model.BoundaryEvent boundary) {
+            return "taken instead of the normal flow of " + boundary.getAttachedToRefId();
         }
         if (node instanceof IntermediateCatchEvent) {
             return "waits for its timer, message or signal";
@@ -171,6 +257,19 @@ public final class PathWalker {
             return "not run in a dry run; the variables it would set come from your sample";
         }
         return null;
+    }
+
+    /** Event sub-processes start on their own event, not on the path; the start event of their scope names them. */
+    private static String eventSubProcesses(FlowElementsContainer scope) {
+        if (scope == null) {
+            return null;
+        }
+        List<String> names = scope.getFlowElements().stream().filter(EventSubProcess.class::isInstance).map(EventSubProcess.class::cast)
+                .map(sub -> label(sub) + " (" + sub.getFlowElements().stream().filter(StartEvent.class::isInstance)
+                        .map(StartEvent.class::cast).flatMap(e -> e.getEventDefinitions().stream()).findFirst()
+                        .map(BoundaryEventDescriptions::kind).orElse("none") + ")")
+                .toList();
+        return names.isEmpty() ? null : "event sub-processes here, not followed: " + String.join(", ", names);
     }
 
     private Assignment assignment(UserTask task) {
