@@ -154,6 +154,23 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
         }
     }
 
+    /**
+     * Acting on a task (completing it, writing its variables) follows the task list's rule ({@code TaskCompletion}):
+     * the task must be the caller's. The task list takes an unassigned task for the caller as it completes it; here
+     * the caller claims it first. Admins may act on any task. The caller may see the task, so this is a 403.
+     */
+    private void requireActor(Task task, String operation) {
+        requireTask(task);
+        CurrentUser user = user();
+        if (user.isAdmin() || user.id().equals(task.getAssignee())) {
+            return;
+        }
+        if (task.getAssignee() == null) {
+            throw Denials.forbidden(user, "claim this task first (action claim): only its assignee may " + operation);
+        }
+        throw Denials.forbidden(user, "this task is assigned to someone else: only its assignee may " + operation);
+    }
+
     private void requireHistoricTask(TaskInfo task) {
         CurrentUser user = user();
         if (!access.canSeeHistoricTask(user, task)) {
@@ -276,6 +293,9 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
     @Override
     public void executeTaskAction(Task task, TaskActionRequest action) {
         requireTask(task);
+        if (TaskActionRequest.ACTION_COMPLETE.equals(action.getAction()) || TaskActionRequest.ACTION_RESOLVE.equals(action.getAction())) {
+            requireActor(task, action.getAction() + " it");
+        }
         CurrentUser user = user();
         boolean claimForOther = "claim".equals(action.getAction()) && action.getAssignee() != null
                 && !action.getAssignee().equals(user.id());
@@ -297,17 +317,17 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
 
     @Override
     public void createTaskVariables(Task task, Map<String, Object> variables, RestVariable.RestVariableScope scope) {
-        requireTask(task);
+        requireActor(task, "write its variables");
     }
 
     @Override
     public void updateTaskVariables(Task task, Map<String, Object> variables, RestVariable.RestVariableScope scope) {
-        requireTask(task);
+        requireActor(task, "write its variables");
     }
 
     @Override
     public void deleteTaskVariables(Task task, Collection<String> names, RestVariable.RestVariableScope scope) {
-        requireTask(task);
+        requireActor(task, "delete its variables");
     }
 
     @Override
@@ -872,6 +892,7 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
             if (task == null || !access.canSeeTask(user, task)) {
                 throw Denials.hidden(user, "task", request.getTaskId());
             }
+            requireActor(task, "submit its form");
         } else if (request.getProcessDefinitionId() != null) {
             ProcessDefinition definition = repositoryService.getProcessDefinition(request.getProcessDefinitionId());
             if (!access.canStart(user, definition)) {
