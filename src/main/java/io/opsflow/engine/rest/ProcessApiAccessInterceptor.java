@@ -1,6 +1,7 @@
 package io.opsflow.engine.rest;
 
 import io.opsflow.engine.ProcessAccess;
+import io.opsflow.engine.RunningVariablesCheck;
 import io.opsflow.engine.StartVariablesCheck;
 import io.opsflow.platform.CurrentUser;
 import io.opsflow.platform.Groups;
@@ -116,10 +117,13 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
     private final List<StartVariablesCheck> startChecks;
+    private final List<RunningVariablesCheck> runningChecks;
 
     ProcessApiAccessInterceptor(ProcessAccess access, CodeRunningModelCheck codeCheck, TaskService taskService,
-            HistoryService historyService, RepositoryService repositoryService, List<StartVariablesCheck> startChecks) {
+            HistoryService historyService, RepositoryService repositoryService, List<StartVariablesCheck> startChecks,
+            List<RunningVariablesCheck> runningChecks) {
         this.startChecks = startChecks;
+        this.runningChecks = runningChecks;
         this.access = access;
         this.codeCheck = codeCheck;
         this.taskService = taskService;
@@ -169,6 +173,40 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
             throw Denials.forbidden(user, "claim this task first (action claim): only its assignee may " + operation);
         }
         throw Denials.forbidden(user, "this task is assigned to someone else: only its assignee may " + operation);
+    }
+
+    /** Instance and execution variables steer the process: admins, and integrators who may see the instance. */
+    private void requireInstanceWriter(String processInstanceId) {
+        requireInstance(processInstanceId);
+        CurrentUser user = user();
+        if (!user.isAdmin() && !user.isIn(Groups.INTEGRATOR)) {
+            throw Denials.forbidden(user, "changing process instance variables is for integrators and admins");
+        }
+    }
+
+    /** The owning module's say over writing these variables of a running instance ({@link RunningVariablesCheck}). */
+    private void checkRunningVariables(String processDefinitionId, Collection<String> names) {
+        if (runningChecks.isEmpty() || processDefinitionId == null || names == null || names.isEmpty()) {
+            return;
+        }
+        ProcessDefinition definition = repositoryService.getProcessDefinition(processDefinitionId);
+        CurrentUser user = user();
+        for (RunningVariablesCheck check : runningChecks) {
+            Optional<String> refusal = check.refuse(definition, user, List.copyOf(names));
+            if (refusal.isPresent()) {
+                throw Denials.forbidden(user, refusal.get());
+            }
+        }
+    }
+
+    private String definitionOf(Execution execution) {
+        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(execution.getProcessInstanceId()).singleResult();
+        return instance == null ? null : instance.getProcessDefinitionId();
+    }
+
+    private static Collection<String> names(Map<String, Object> variables) {
+        return variables == null ? List.of() : variables.keySet();
     }
 
     private void requireHistoricTask(TaskInfo task) {
@@ -295,6 +333,14 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
         requireTask(task);
         if (TaskActionRequest.ACTION_COMPLETE.equals(action.getAction()) || TaskActionRequest.ACTION_RESOLVE.equals(action.getAction())) {
             requireActor(task, action.getAction() + " it");
+            List<String> names = new java.util.ArrayList<>();
+            if (action.getVariables() != null) {
+                action.getVariables().forEach(variable -> names.add(variable.getName()));
+            }
+            if (action.getTransientVariables() != null) {
+                action.getTransientVariables().forEach(variable -> names.add(variable.getName()));
+            }
+            checkRunningVariables(task.getProcessDefinitionId(), names);
         }
         CurrentUser user = user();
         boolean claimForOther = "claim".equals(action.getAction()) && action.getAssignee() != null
@@ -318,16 +364,19 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
     @Override
     public void createTaskVariables(Task task, Map<String, Object> variables, RestVariable.RestVariableScope scope) {
         requireActor(task, "write its variables");
+        checkRunningVariables(task.getProcessDefinitionId(), names(variables));
     }
 
     @Override
     public void updateTaskVariables(Task task, Map<String, Object> variables, RestVariable.RestVariableScope scope) {
         requireActor(task, "write its variables");
+        checkRunningVariables(task.getProcessDefinitionId(), names(variables));
     }
 
     @Override
     public void deleteTaskVariables(Task task, Collection<String> names, RestVariable.RestVariableScope scope) {
         requireActor(task, "delete its variables");
+        checkRunningVariables(task.getProcessDefinitionId(), names);
     }
 
     @Override
@@ -385,17 +434,20 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
 
     @Override
     public void createExecutionVariables(Execution execution, Map<String, Object> variables, RestVariable.RestVariableScope scope) {
-        requireInstance(execution.getProcessInstanceId());
+        requireInstanceWriter(execution.getProcessInstanceId());
+        checkRunningVariables(definitionOf(execution), names(variables));
     }
 
     @Override
     public void updateExecutionVariables(Execution execution, Map<String, Object> variables, RestVariable.RestVariableScope scope) {
-        requireInstance(execution.getProcessInstanceId());
+        requireInstanceWriter(execution.getProcessInstanceId());
+        checkRunningVariables(definitionOf(execution), names(variables));
     }
 
     @Override
     public void deleteExecutionVariables(Execution execution, Collection<String> names, RestVariable.RestVariableScope scope) {
-        requireInstance(execution.getProcessInstanceId());
+        requireInstanceWriter(execution.getProcessInstanceId());
+        checkRunningVariables(definitionOf(execution), names);
     }
 
     @Override
@@ -893,6 +945,11 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
                 throw Denials.hidden(user, "task", request.getTaskId());
             }
             requireActor(task, "submit its form");
+            List<String> names = new java.util.ArrayList<>();
+            if (request.getProperties() != null) {
+                request.getProperties().forEach(property -> names.add(property.getId()));
+            }
+            checkRunningVariables(task.getProcessDefinitionId(), names);
         } else if (request.getProcessDefinitionId() != null) {
             ProcessDefinition definition = repositoryService.getProcessDefinition(request.getProcessDefinitionId());
             if (!access.canStart(user, definition)) {

@@ -253,6 +253,32 @@ class ProcessApiAccessIT {
     }
 
     @Test
+    void instanceVariablesAreWrittenByIntegratorsWhoMaySeeTheInstanceAndByAdminsOnly() {
+        String instancePath = "/runtime/process-instances/" + alicesInstance + "/variables";
+        String executionPath = "/runtime/executions/" + alicesInstance + "/variables";
+        String only = "for integrators and admins";
+        assertForbidden(api.post(alice, instancePath, variable("extra", "x")), only);
+        assertForbidden(api.put(alice, instancePath + "/note", Map.of("name", "note", "type", "string", "value", "changed")), only);
+        assertForbidden(api.put(alice, instancePath, variable("note", "changed")), only);
+        assertForbidden(api.send(alice, HttpMethod.DELETE, instancePath + "/note", HttpEntity.EMPTY), only);
+        // Executions are admin-only already by URL rule (ApiAccessRules), before the interceptor.
+        assertThat(api.put(alice, executionPath, variable("note", "changed")).getStatusCode().value()).isEqualTo(403);
+        assertThat(runtimeService.getVariables(alicesInstance)).containsOnlyKeys("note", "initiator")
+                .containsEntry("note", "private note of " + alice);
+
+        String integrator = api.newUser("ian", "integrator");
+        String integratorsInstance = api.startPersonal(integrator);
+        assertHidden(api.put(integrator, instancePath + "/note", Map.of("name", "note", "type", "string", "value", "changed")));
+        assertThat(api.put(integrator, "/runtime/process-instances/" + integratorsInstance + "/variables/note",
+                Map.of("name", "note", "type", "string", "value", "by the integrator")).getStatusCode().value()).isEqualTo(200);
+        assertThat(runtimeService.getVariable(integratorsInstance, "note")).isEqualTo("by the integrator");
+
+        assertThat(api.put("admin", instancePath + "/note", Map.of("name", "note", "type", "string", "value", "by admin"))
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(runtimeService.getVariable(alicesInstance, "note")).isEqualTo("by admin");
+    }
+
+    @Test
     void hiddenFlowableApisAnswer404() {
         assertThat(rest.withBasicAuth("admin", "admin-test-password").getForEntity("/idm-api/users", String.class)
                         .getStatusCode().value())
