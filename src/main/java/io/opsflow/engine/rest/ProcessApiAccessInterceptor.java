@@ -484,15 +484,41 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
             return;
         }
         Map<String, Object> sent = impl.getVariables() == null ? new HashMap<>() : new HashMap<>(impl.getVariables());
+        checkedStartVariables(definition, sent).ifPresent(checked -> {
+            if (impl.getVariables() != null) {
+                impl.getVariables().clear();
+            }
+            builder.variables(checked);
+        });
+    }
+
+    /** The first start check that owns the definition: its checked, typed variables (or its exception). */
+    private Optional<Map<String, Object>> checkedStartVariables(ProcessDefinition definition, Map<String, Object> sent) {
         for (StartVariablesCheck check : startChecks) {
             Optional<Map<String, Object>> checked = check.check(definition, sent);
             if (checked.isPresent()) {
-                if (impl.getVariables() != null) {
-                    impl.getVariables().clear();
-                }
-                builder.variables(checked.get());
-                return;
+                return checked;
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A form-data start runs the same start checks, so bad values answer as on {@code /runtime/process-instances}.
+     * Flowable has read the properties as strings and submits those, not what a check typed; so a start a check
+     * owns is refused here and made through {@code /runtime/process-instances}, which starts with the typed values.
+     */
+    private void checkFormDataStart(ProcessDefinition definition, SubmitFormRequest request) {
+        if (startChecks.isEmpty()) {
+            return;
+        }
+        Map<String, Object> sent = new HashMap<>();
+        if (request.getProperties() != null) {
+            request.getProperties().forEach(property -> sent.put(property.getId(), property.getValue()));
+        }
+        if (checkedStartVariables(definition, sent).isPresent()) {
+            throw Denials.forbidden(user(), "this process's start values are checked and typed: start it with"
+                    + " POST /process-api/runtime/process-instances, not with form data");
         }
     }
 
@@ -951,10 +977,12 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
             }
             checkRunningVariables(task.getProcessDefinitionId(), names);
         } else if (request.getProcessDefinitionId() != null) {
-            ProcessDefinition definition = repositoryService.getProcessDefinition(request.getProcessDefinitionId());
-            if (!access.canStart(user, definition)) {
+            ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+                    .processDefinitionId(request.getProcessDefinitionId()).singleResult();
+            if (definition == null || !access.canStart(user, definition)) {
                 throw Denials.hidden(user, "process definition", request.getProcessDefinitionId());
             }
+            checkFormDataStart(definition, request);
         }
     }
 }

@@ -27,7 +27,8 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A running approval's variables (its routing and form values) are not written through {@code /process-api} by anyone but
- * an admin — not by an integrator who started it, nor with the approver's task completion.
+ * an admin — not by an integrator who started it, nor with the approver's task completion; and a form-data start of an
+ * approval with a form gets the start check's 400, or is refused when its values are good (they would go untyped).
  */
 @OpsflowIntegrationTest
 class ApprovalProcessApiWritesIT {
@@ -103,5 +104,26 @@ class ApprovalProcessApiWritesIT {
         ResponseEntity<String> byAdmin = call("admin", HttpMethod.PUT, variables + "/amount", "{\"name\":\"amount\",\"type\":\"long\",\"value\":3000}");
         assertThat(byAdmin.getStatusCode().value()).as(byAdmin.getBody()).isEqualTo(200);
         assertThat(runtimeService.getVariable(pid, "amount")).isEqualTo(3000L);
+    }
+
+    @Test
+    void aFormDataStartGetsTheStartChecksAnswerAndGoodValuesAreSentToTheTypedStart() throws Exception {
+        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult().getId();
+
+        ResponseEntity<String> bad = call(people.starter(), HttpMethod.POST, "/form/form-data", "{\"processDefinitionId\":\"" + definitionId
+                + "\",\"properties\":[{\"id\":\"title\",\"value\":\"Laptop\"},{\"id\":\"amount\",\"value\":\"12abc\"},"
+                + "{\"id\":\"category\",\"value\":\"it\"},{\"id\":\"amout\",\"value\":\"1\"}]}");
+        assertThat(bad.getStatusCode().value()).as(bad.getBody()).isEqualTo(400);
+        assertThat(body(bad).path("fieldErrors").path("amount").asText()).startsWith("Enter a number");
+        assertThat(body(bad).path("fieldErrors").path("amout").asText()).isEqualTo("This approval's form has no field amout.");
+        assertThat(bad.getBody()).doesNotContain("Exception");
+
+        ResponseEntity<String> good = call(people.starter(), HttpMethod.POST, "/form/form-data", "{\"processDefinitionId\":\"" + definitionId
+                + "\",\"properties\":[{\"id\":\"title\",\"value\":\"Laptop\"},{\"id\":\"amount\",\"value\":\"2500\"},"
+                + "{\"id\":\"category\",\"value\":\"it\"}]}");
+        assertThat(good.getStatusCode().value()).as(good.getBody()).isEqualTo(403);
+        assertThat(body(good).path("message").asText()).contains("POST /process-api/runtime/process-instances");
+
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(key).count()).as("nothing started").isZero();
     }
 }

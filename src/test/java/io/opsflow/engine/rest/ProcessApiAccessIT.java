@@ -279,6 +279,16 @@ class ProcessApiAccessIT {
     }
 
     @Test
+    void aFormDataStartOfAProcessWithoutAStartCheckStillStarts() {
+        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("personal-request")
+                .latestVersion().singleResult().getId();
+        var started = api.post(alice, "/form/form-data", Map.of("processDefinitionId", definition,
+                "properties", List.of(Map.of("id", "note", "value", "by form data"))));
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+        assertThat(runtimeService.getVariable(json(started).get("id").asText(), "note")).isEqualTo("by form data");
+    }
+
+    @Test
     void hiddenFlowableApisAnswer404() {
         assertThat(rest.withBasicAuth("admin", "admin-test-password").getForEntity("/idm-api/users", String.class)
                         .getStatusCode().value())
