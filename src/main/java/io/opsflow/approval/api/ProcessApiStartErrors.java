@@ -4,6 +4,7 @@ import io.opsflow.approval.run.InvalidFormValues;
 import io.opsflow.platform.JsonErrors;
 import java.util.Map;
 import java.util.TreeMap;
+import org.flowable.rest.service.api.form.FormDataResource;
 import org.flowable.rest.service.api.runtime.process.ProcessInstanceCollectionResource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -13,8 +14,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The 400 of a {@code /process-api} approval start refused by {@link ProcessApiStartCheck}: the API's body with fieldErrors. */
-@RestControllerAdvice(assignableTypes = ProcessInstanceCollectionResource.class)
+/** The 400 of a {@code /process-api} approval start (or form-data start) refused by {@link ProcessApiStartCheck}: the API's body with fieldErrors. */
+@RestControllerAdvice(assignableTypes = {ProcessInstanceCollectionResource.class, FormDataResource.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProcessApiStartErrors {
 

@@ -21,9 +21,18 @@ final class Denials {
         return new FlowableObjectNotFoundException("not visible");
     }
 
-    static FlowableForbiddenException forbidden(CurrentUser user, String reason) {
+    /** 403 whose reason — always Opsflow's own text, never an engine message — is shown to the caller. */
+    static Refusal forbidden(CurrentUser user, String reason) {
         log.warn("Access denied: user={} {} reason={}", user.id(), request(), reason);
-        return new FlowableForbiddenException(reason);
+        return new Refusal(reason);
+    }
+
+    /** A refusal by the interceptor; {@link ProcessApiRefusals} answers it with its reason. */
+    static final class Refusal extends FlowableForbiddenException {
+
+        Refusal(String reason) {
+            super(reason);
+        }
     }
 
     private static String request() {

@@ -1,6 +1,7 @@
 package io.opsflow.engine.rest;
 
 import io.opsflow.engine.ProcessAccess;
+import io.opsflow.engine.RunningVariablesCheck;
 import io.opsflow.engine.StartVariablesCheck;
 import io.opsflow.platform.CurrentUser;
 import io.opsflow.platform.Groups;
@@ -116,10 +117,13 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
     private final List<StartVariablesCheck> startChecks;
+    private final List<RunningVariablesCheck> runningChecks;
 
     ProcessApiAccessInterceptor(ProcessAccess access, CodeRunningModelCheck codeCheck, TaskService taskService,
-            HistoryService historyService, RepositoryService repositoryService, List<StartVariablesCheck> startChecks) {
+            HistoryService historyService, RepositoryService repositoryService, List<StartVariablesCheck> startChecks,
+            List<RunningVariablesCheck> runningChecks) {
         this.startChecks = startChecks;
+        this.runningChecks = runningChecks;
         this.access = access;
         this.codeCheck = codeCheck;
         this.taskService = taskService;
@@ -152,6 +156,57 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
         if (!access.canSeeTask(user, task)) {
             throw Denials.hidden(user, "task", task.getId());
         }
+    }
+
+    /**
+     * Acting on a task (completing it, writing its variables) follows the task list's rule ({@code TaskCompletion}):
+     * the task must be the caller's. The task list takes an unassigned task for the caller as it completes it; here
+     * the caller claims it first. Admins may act on any task. The caller may see the task, so this is a 403.
+     */
+    private void requireActor(Task task, String operation) {
+        requireTask(task);
+        CurrentUser user = user();
+        if (user.isAdmin() || user.id().equals(task.getAssignee())) {
+            return;
+        }
+        if (task.getAssignee() == null) {
+            throw Denials.forbidden(user, "claim this task first (action claim): only its assignee may " + operation);
+        }
+        throw Denials.forbidden(user, "this task is assigned to someone else: only its assignee may " + operation);
+    }
+
+    /** Instance and execution variables steer the process: admins, and integrators who may see the instance. */
+    private void requireInstanceWriter(String processInstanceId) {
+        requireInstance(processInstanceId);
+        CurrentUser user = user();
+        if (!user.isAdmin() && !user.isIn(Groups.INTEGRATOR)) {
+            throw Denials.forbidden(user, "changing process instance variables is for integrators and admins");
+        }
+    }
+
+    /** The owning module's say over writing these variables of a running instance ({@link RunningVariablesCheck}). */
+    private void checkRunningVariables(String processDefinitionId, Collection<String> names) {
+        if (runningChecks.isEmpty() || processDefinitionId == null || names == null || names.isEmpty()) {
+            return;
+        }
+        ProcessDefinition definition = repositoryService.getProcessDefinition(processDefinitionId);
+        CurrentUser user = user();
+        for (RunningVariablesCheck check : runningChecks) {
+            Optional<String> refusal = check.refuse(definition, user, List.copyOf(names));
+            if (refusal.isPresent()) {
+                throw Denials.forbidden(user, refusal.get());
+            }
+        }
+    }
+
+    private String definitionOf(Execution execution) {
+        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(execution.getProcessInstanceId()).singleResult();
+        return instance == null ? null : instance.getProcessDefinitionId();
+    }
+
+    private static Collection<String> names(Map<String, Object> variables) {
+        return variables == null ? List.of() : variables.keySet();
     }
 
     private void requireHistoricTask(TaskInfo task) {
@@ -276,6 +331,17 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
     @Override
     public void executeTaskAction(Task task, TaskActionRequest action) {
         requireTask(task);
+        if (TaskActionRequest.ACTION_COMPLETE.equals(action.getAction()) || TaskActionRequest.ACTION_RESOLVE.equals(action.getAction())) {
+            requireActor(task, action.getAction() + " it");
+            List<String> names = new java.util.ArrayList<>();
+            if (action.getVariables() != null) {
+                action.getVariables().forEach(variable -> names.add(variable.getName()));
+            }
+            if (action.getTransientVariables() != null) {
+                action.getTransientVariables().forEach(variable -> names.add(variable.getName()));
+            }
+            checkRunningVariables(task.getProcessDefinitionId(), names);
+        }
         CurrentUser user = user();
         boolean claimForOther = "claim".equals(action.getAction()) && action.getAssignee() != null
                 && !action.getAssignee().equals(user.id());
@@ -297,17 +363,20 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
 
     @Override
     public void createTaskVariables(Task task, Map<String, Object> variables, RestVariable.RestVariableScope scope) {
-        requireTask(task);
+        requireActor(task, "write its variables");
+        checkRunningVariables(task.getProcessDefinitionId(), names(variables));
     }
 
     @Override
     public void updateTaskVariables(Task task, Map<String, Object> variables, RestVariable.RestVariableScope scope) {
-        requireTask(task);
+        requireActor(task, "write its variables");
+        checkRunningVariables(task.getProcessDefinitionId(), names(variables));
     }
 
     @Override
     public void deleteTaskVariables(Task task, Collection<String> names, RestVariable.RestVariableScope scope) {
-        requireTask(task);
+        requireActor(task, "delete its variables");
+        checkRunningVariables(task.getProcessDefinitionId(), names);
     }
 
     @Override
@@ -365,17 +434,20 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
 
     @Override
     public void createExecutionVariables(Execution execution, Map<String, Object> variables, RestVariable.RestVariableScope scope) {
-        requireInstance(execution.getProcessInstanceId());
+        requireInstanceWriter(execution.getProcessInstanceId());
+        checkRunningVariables(definitionOf(execution), names(variables));
     }
 
     @Override
     public void updateExecutionVariables(Execution execution, Map<String, Object> variables, RestVariable.RestVariableScope scope) {
-        requireInstance(execution.getProcessInstanceId());
+        requireInstanceWriter(execution.getProcessInstanceId());
+        checkRunningVariables(definitionOf(execution), names(variables));
     }
 
     @Override
     public void deleteExecutionVariables(Execution execution, Collection<String> names, RestVariable.RestVariableScope scope) {
-        requireInstance(execution.getProcessInstanceId());
+        requireInstanceWriter(execution.getProcessInstanceId());
+        checkRunningVariables(definitionOf(execution), names);
     }
 
     @Override
@@ -412,15 +484,41 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
             return;
         }
         Map<String, Object> sent = impl.getVariables() == null ? new HashMap<>() : new HashMap<>(impl.getVariables());
+        checkedStartVariables(definition, sent).ifPresent(checked -> {
+            if (impl.getVariables() != null) {
+                impl.getVariables().clear();
+            }
+            builder.variables(checked);
+        });
+    }
+
+    /** The first start check that owns the definition: its checked, typed variables (or its exception). */
+    private Optional<Map<String, Object>> checkedStartVariables(ProcessDefinition definition, Map<String, Object> sent) {
         for (StartVariablesCheck check : startChecks) {
             Optional<Map<String, Object>> checked = check.check(definition, sent);
             if (checked.isPresent()) {
-                if (impl.getVariables() != null) {
-                    impl.getVariables().clear();
-                }
-                builder.variables(checked.get());
-                return;
+                return checked;
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A form-data start runs the same start checks, so bad values answer as on {@code /runtime/process-instances}.
+     * Flowable has read the properties as strings and submits those, not what a check typed; so a start a check
+     * owns is refused here and made through {@code /runtime/process-instances}, which starts with the typed values.
+     */
+    private void checkFormDataStart(ProcessDefinition definition, SubmitFormRequest request) {
+        if (startChecks.isEmpty()) {
+            return;
+        }
+        Map<String, Object> sent = new HashMap<>();
+        if (request.getProperties() != null) {
+            request.getProperties().forEach(property -> sent.put(property.getId(), property.getValue()));
+        }
+        if (checkedStartVariables(definition, sent).isPresent()) {
+            throw Denials.forbidden(user(), "this process's start values are checked and typed: start it with"
+                    + " POST /process-api/runtime/process-instances, not with form data");
         }
     }
 
@@ -872,11 +970,19 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
             if (task == null || !access.canSeeTask(user, task)) {
                 throw Denials.hidden(user, "task", request.getTaskId());
             }
+            requireActor(task, "submit its form");
+            List<String> names = new java.util.ArrayList<>();
+            if (request.getProperties() != null) {
+                request.getProperties().forEach(property -> names.add(property.getId()));
+            }
+            checkRunningVariables(task.getProcessDefinitionId(), names);
         } else if (request.getProcessDefinitionId() != null) {
-            ProcessDefinition definition = repositoryService.getProcessDefinition(request.getProcessDefinitionId());
-            if (!access.canStart(user, definition)) {
+            ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+                    .processDefinitionId(request.getProcessDefinitionId()).singleResult();
+            if (definition == null || !access.canStart(user, definition)) {
                 throw Denials.hidden(user, "process definition", request.getProcessDefinitionId());
             }
+            checkFormDataStart(definition, request);
         }
     }
 }

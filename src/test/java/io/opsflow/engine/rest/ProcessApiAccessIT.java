@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opsflow.support.OpsflowIntegrationTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.flowable.common.engine.impl.identity.Authentication;
 import org.flowable.engine.IdentityService;
 import org.flowable.engine.RepositoryService;
+import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,9 @@ class ProcessApiAccessIT {
 
     @Autowired
     TaskService taskService;
+
+    @Autowired
+    RuntimeService runtimeService;
 
     ProcessApiCalls api;
     String alice;
@@ -181,6 +186,106 @@ class ProcessApiAccessIT {
         ResponseEntity<String> response = deploy("admin", "xxe.bpmn20.xml", xxe);
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody()).doesNotContain("root:").doesNotContain("Exception").doesNotContain("/etc/passwd");
+    }
+
+    /** A team task (candidate group only), started by the admin: its id. */
+    private String teamTask(String group) {
+        String key = "team-" + group;
+        repositoryService.createDeployment().name(key).addString(key + ".bpmn20.xml",
+                process(key, "<userTask id=\"Task_Do\" flowable:candidateGroups=\"" + group + "\"/>")).deploy();
+        String instance = runtimeService.startProcessInstanceByKey(key).getId();
+        return taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    }
+
+    private static List<Map<String, String>> variable(String name, String value) {
+        return List.of(Map.of("name", name, "type", "string", "value", value));
+    }
+
+    private static void assertForbidden(ResponseEntity<String> response, String message) {
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(403);
+        assertThat(json(response).get("message").asText()).contains(message);
+        assertThat(response.getBody()).doesNotContain("Exception").doesNotContain("io.opsflow");
+    }
+
+    @Test
+    void onlyTheAssigneeCompletesATaskOrWritesItsVariablesAndAnUnassignedOneIsClaimedFirst() {
+        String team = "team-" + alice.substring(alice.indexOf('-') + 1);
+        String carol = api.newUser("carol", "staff", team);
+        String dave = api.newUser("dave", "staff", team);
+        String task = teamTask(team);
+        taskService.setVariableLocal(task, "note", "as set");
+
+        assertForbidden(api.post(carol, "/runtime/tasks/" + task, Map.of("action", "complete")), "claim this task first");
+        assertForbidden(api.post(carol, "/runtime/tasks/" + task + "/variables", variable("extra", "x")), "claim this task first");
+        assertThat(api.post(carol, "/runtime/tasks/" + task, Map.of("action", "claim", "assignee", carol)).getStatusCode().value()).isEqualTo(200);
+
+        String path = "/runtime/tasks/" + task;
+        assertForbidden(api.post(dave, path, Map.of("action", "complete", "variables", variable("amount", "1"))),
+                "assigned to someone else");
+        assertForbidden(api.post(dave, path, Map.of("action", "resolve")), "assigned to someone else");
+        assertForbidden(api.post(dave, "/form/form-data", Map.of("taskId", task, "properties", List.of(Map.of("id", "x", "value", "y")))),
+                "assigned to someone else");
+        assertForbidden(api.post(dave, path + "/variables", variable("extra", "x")), "assigned to someone else");
+        assertForbidden(api.put(dave, path + "/variables/note", Map.of("name", "note", "type", "string", "value", "changed")),
+                "assigned to someone else");
+        assertForbidden(api.send(dave, HttpMethod.DELETE, path + "/variables/note", HttpEntity.EMPTY), "assigned to someone else");
+
+        var stillOpen = taskService.createTaskQuery().taskId(task).singleResult();
+        assertThat(stillOpen).as("the task is still open").isNotNull();
+        assertThat(stillOpen.getAssignee()).isEqualTo(carol);
+        assertThat(taskService.getVariablesLocal(task)).containsExactly(Map.entry("note", "as set"));
+
+        assertThat(api.put(carol, path + "/variables/note", Map.of("name", "note", "type", "string", "value", "by carol"))
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(taskService.getVariableLocal(task, "note")).isEqualTo("by carol");
+        assertThat(api.post(carol, path, Map.of("action", "complete", "variables", variable("done", "yes"))).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(taskService.createTaskQuery().taskId(task).count()).isZero();
+    }
+
+    @Test
+    void adminsCompleteAnyTask() {
+        String bobsTaskPath = "/runtime/tasks/" + bobsTask;
+        assertThat(api.post("admin", bobsTaskPath + "/variables", variable("fixed", "by admin")).getStatusCode().value()).isEqualTo(201);
+        assertThat(taskService.getVariableLocal(bobsTask, "fixed")).isEqualTo("by admin");
+        assertThat(api.post("admin", bobsTaskPath, Map.of("action", "complete")).getStatusCode().value()).isEqualTo(200);
+        assertThat(taskService.createTaskQuery().taskId(bobsTask).count()).isZero();
+    }
+
+    @Test
+    void instanceVariablesAreWrittenByIntegratorsWhoMaySeeTheInstanceAndByAdminsOnly() {
+        String instancePath = "/runtime/process-instances/" + alicesInstance + "/variables";
+        String executionPath = "/runtime/executions/" + alicesInstance + "/variables";
+        String only = "for integrators and admins";
+        assertForbidden(api.post(alice, instancePath, variable("extra", "x")), only);
+        assertForbidden(api.put(alice, instancePath + "/note", Map.of("name", "note", "type", "string", "value", "changed")), only);
+        assertForbidden(api.put(alice, instancePath, variable("note", "changed")), only);
+        assertForbidden(api.send(alice, HttpMethod.DELETE, instancePath + "/note", HttpEntity.EMPTY), only);
+        // Executions are admin-only already by URL rule (ApiAccessRules), before the interceptor.
+        assertThat(api.put(alice, executionPath, variable("note", "changed")).getStatusCode().value()).isEqualTo(403);
+        assertThat(runtimeService.getVariables(alicesInstance)).containsOnlyKeys("note", "initiator")
+                .containsEntry("note", "private note of " + alice);
+
+        String integrator = api.newUser("ian", "integrator");
+        String integratorsInstance = api.startPersonal(integrator);
+        assertHidden(api.put(integrator, instancePath + "/note", Map.of("name", "note", "type", "string", "value", "changed")));
+        assertThat(api.put(integrator, "/runtime/process-instances/" + integratorsInstance + "/variables/note",
+                Map.of("name", "note", "type", "string", "value", "by the integrator")).getStatusCode().value()).isEqualTo(200);
+        assertThat(runtimeService.getVariable(integratorsInstance, "note")).isEqualTo("by the integrator");
+
+        assertThat(api.put("admin", instancePath + "/note", Map.of("name", "note", "type", "string", "value", "by admin"))
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(runtimeService.getVariable(alicesInstance, "note")).isEqualTo("by admin");
+    }
+
+    @Test
+    void aFormDataStartOfAProcessWithoutAStartCheckStillStarts() {
+        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("personal-request")
+                .latestVersion().singleResult().getId();
+        var started = api.post(alice, "/form/form-data", Map.of("processDefinitionId", definition,
+                "properties", List.of(Map.of("id", "note", "value", "by form data"))));
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+        assertThat(runtimeService.getVariable(json(started).get("id").asText(), "note")).isEqualTo("by form data");
     }
 
     @Test
