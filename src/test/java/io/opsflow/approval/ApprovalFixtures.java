@@ -1,6 +1,8 @@
 package io.opsflow.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.opsflow.approval.bpmn.BpmnGenerator;
 import io.opsflow.approval.model.ApprovalForm;
@@ -26,6 +28,7 @@ import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.task.api.Task;
+import org.hamcrest.Matcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -72,6 +75,29 @@ public class ApprovalFixtures {
      * The purchase chain of the start-form tests: the team lead approves, and over 1,000 (field
      * {@code amount}) the director after them.
      */
+    /** A value that does not fit the purchase form ({@link #purchaseFields()}), as JSON, and the message its field gets. */
+    public record BadValue(String field, String json, Matcher<? super String> message) {}
+
+    /** One value of each kind the form refuses: not a number, below the minimum, no option, too long, no such field, no date, no boolean. */
+    public static List<BadValue> badPurchaseValues() {
+        return List.of(
+                new BadValue("amount", "\"12abc\"", startsWith("Enter a number")),
+                new BadValue("amount", "-5", equalTo("At least 0.")),
+                new BadValue("category", "\"food\"", equalTo("Choose one of the options.")),
+                new BadValue("title", "\"" + "L".repeat(21) + "\"", equalTo("At most 20 characters (this has 21).")),
+                new BadValue("amout", "2500", equalTo("This approval's form has no field amout.")),
+                new BadValue("needed", "\"24/12/2026\"", equalTo("Enter a date as YYYY-MM-DD.")),
+                new BadValue("urgent", "\"yes\"", equalTo("Send true or false.")));
+    }
+
+    /** A good purchase form as a JSON object (a 800 laptop), with {@code field} set to the raw JSON {@code value}. */
+    public static String purchaseJsonWith(String field, String value) {
+        Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("title", "\"Laptop\"", "amount", "800", "category", "\"it\""));
+        form.put(field, value);
+        return form.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
     public static Node[] leadThenDirectorOver1000(String lead, String director) {
         return new Node[] {
             ApproverNode.of("lead", "Team lead", ApproverNode.Assignee.users(lead), ApproverNode.Method.SEQUENTIAL),

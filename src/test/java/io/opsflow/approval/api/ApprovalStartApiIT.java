@@ -102,7 +102,6 @@ class ApprovalStartApiIT {
     @Test
     void eachValueThatDoesNotFitTheFormAnswers400NamingItsFieldAndStartsNothing() throws Exception {
         String key = publishPurchase();
-        String good = "\"title\":\"Laptop\",\"amount\":800,\"category\":\"it\"";
 
         start(key, "{\"amount\":800,\"category\":\"it\"}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.status").value(400))
@@ -110,22 +109,12 @@ class ApprovalStartApiIT {
                 .andExpect(jsonPath("$.correlationId").exists())
                 .andExpect(jsonPath("$.fieldErrors", aMapWithSize(1)))
                 .andExpect(jsonPath("$.fieldErrors.title").value("Fill this in."));
-        start(key, "{\"title\":\"Laptop\",\"amount\":\"12abc\",\"category\":\"it\"}").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.fieldErrors.amount").value(startsWith("Enter a number")));
-        start(key, "{\"title\":\"Laptop\",\"amount\":-5,\"category\":\"it\"}").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.fieldErrors.amount").value("At least 0."));
-        start(key, "{\"title\":\"Laptop\",\"amount\":800,\"category\":\"food\"}").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.fieldErrors.category").value("Choose one of the options."));
-        start(key, "{\"title\":\"" + "L".repeat(21) + "\",\"amount\":800,\"category\":\"it\"}").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.fieldErrors.title").value("At most 20 characters (this has 21)."));
-        start(key, "{" + good + ",\"amout\":2500}").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.fieldErrors", aMapWithSize(1)))
-                .andExpect(jsonPath("$.fieldErrors.amout").value("This approval's form has no field amout."));
-        start(key, "{" + good + ",\"needed\":\"24/12/2026\"}").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.fieldErrors.needed").value("Enter a date as YYYY-MM-DD."));
-        start(key, "{" + good + ",\"urgent\":\"yes\"}").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.fieldErrors.urgent").value("Send true or false."));
-        start(key, "{" + good + ",\"lead_approvers\":[\"" + starter + "\"]}").andExpect(status().isBadRequest())
+        for (ApprovalFixtures.BadValue bad : ApprovalFixtures.badPurchaseValues()) {
+            start(key, ApprovalFixtures.purchaseJsonWith(bad.field(), bad.json())).andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.fieldErrors", aMapWithSize(1)))
+                    .andExpect(jsonPath("$.fieldErrors." + bad.field()).value(bad.message()));
+        }
+        start(key, ApprovalFixtures.purchaseJsonWith("lead_approvers", "[\"" + starter + "\"]")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.fieldErrors.lead_approvers").exists());
         start(key, "{\"title\":{\"a\":1},\"amount\":\"x\",\"category\":\"food\"}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.fieldErrors", aMapWithSize(3)))
