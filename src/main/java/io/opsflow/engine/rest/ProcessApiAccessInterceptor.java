@@ -1,7 +1,7 @@
 package io.opsflow.engine.rest;
 
 import io.opsflow.engine.ProcessAccess;
-import io.opsflow.engine.RunningVariablesCheck;
+import io.opsflow.engine.RunningInstanceCheck;
 import io.opsflow.engine.StartVariablesCheck;
 import io.opsflow.platform.CurrentUser;
 import io.opsflow.platform.Groups;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.flowable.batch.api.Batch;
 import org.flowable.batch.api.BatchPart;
 import org.flowable.batch.api.BatchQuery;
@@ -117,11 +118,11 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
     private final List<StartVariablesCheck> startChecks;
-    private final List<RunningVariablesCheck> runningChecks;
+    private final List<RunningInstanceCheck> runningChecks;
 
     ProcessApiAccessInterceptor(ProcessAccess access, CodeRunningModelCheck codeCheck, TaskService taskService,
             HistoryService historyService, RepositoryService repositoryService, List<StartVariablesCheck> startChecks,
-            List<RunningVariablesCheck> runningChecks) {
+            List<RunningInstanceCheck> runningChecks) {
         this.startChecks = startChecks;
         this.runningChecks = runningChecks;
         this.access = access;
@@ -184,17 +185,32 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
         }
     }
 
-    /** The owning module's say over writing these variables of a running instance ({@link RunningVariablesCheck}). */
+    /** The owning module's say over writing these variables of a running instance ({@link RunningInstanceCheck}). */
     private void checkRunningVariables(String processDefinitionId, Collection<String> names) {
-        if (runningChecks.isEmpty() || processDefinitionId == null || names == null || names.isEmpty()) {
+        if (names == null || names.isEmpty()) {
+            return;
+        }
+        List<String> written = List.copyOf(names);
+        CurrentUser user = user();
+        refuseIfAnyCheckDoes(processDefinitionId, (check, definition) -> check.refuseVariables(definition, user, written));
+    }
+
+    /** The owning module's say over completing this task of a running instance ({@link RunningInstanceCheck}). */
+    private void checkCompletion(Task task) {
+        CurrentUser user = user();
+        refuseIfAnyCheckDoes(task.getProcessDefinitionId(), (check, definition) -> check.refuseCompletion(definition, task, user));
+    }
+
+    private void refuseIfAnyCheckDoes(String processDefinitionId,
+            BiFunction<RunningInstanceCheck, ProcessDefinition, Optional<String>> refusal) {
+        if (runningChecks.isEmpty() || processDefinitionId == null) {
             return;
         }
         ProcessDefinition definition = repositoryService.getProcessDefinition(processDefinitionId);
-        CurrentUser user = user();
-        for (RunningVariablesCheck check : runningChecks) {
-            Optional<String> refusal = check.refuse(definition, user, List.copyOf(names));
-            if (refusal.isPresent()) {
-                throw Denials.forbidden(user, refusal.get());
+        for (RunningInstanceCheck check : runningChecks) {
+            Optional<String> refused = refusal.apply(check, definition);
+            if (refused.isPresent()) {
+                throw Denials.forbidden(user(), refused.get());
             }
         }
     }
@@ -330,9 +346,12 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
 
     @Override
     public void executeTaskAction(Task task, TaskActionRequest action) {
-        requireTask(task);
-        if (TaskActionRequest.ACTION_COMPLETE.equals(action.getAction()) || TaskActionRequest.ACTION_RESOLVE.equals(action.getAction())) {
+        boolean completes = TaskActionRequest.ACTION_COMPLETE.equals(action.getAction());
+        if (completes || TaskActionRequest.ACTION_RESOLVE.equals(action.getAction())) {
             requireActor(task, action.getAction() + " it");
+            if (completes) {
+                checkCompletion(task);
+            }
             List<String> names = new java.util.ArrayList<>();
             if (action.getVariables() != null) {
                 action.getVariables().forEach(variable -> names.add(variable.getName()));
@@ -341,7 +360,9 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
                 action.getTransientVariables().forEach(variable -> names.add(variable.getName()));
             }
             checkRunningVariables(task.getProcessDefinitionId(), names);
+            return;
         }
+        requireTask(task);
         CurrentUser user = user();
         boolean claimForOther = "claim".equals(action.getAction()) && action.getAssignee() != null
                 && !action.getAssignee().equals(user.id());
@@ -967,10 +988,11 @@ class ProcessApiAccessInterceptor implements BpmnRestApiInterceptor {
         CurrentUser user = user();
         if (request.getTaskId() != null) {
             Task task = taskService.createTaskQuery().taskId(request.getTaskId()).singleResult();
-            if (task == null || !access.canSeeTask(user, task)) {
+            if (task == null) {
                 throw Denials.hidden(user, "task", request.getTaskId());
             }
             requireActor(task, "submit its form");
+            checkCompletion(task);
             List<String> names = new java.util.ArrayList<>();
             if (request.getProperties() != null) {
                 request.getProperties().forEach(property -> names.add(property.getId()));
