@@ -206,18 +206,14 @@ async function dryRun() {
       line.append(inside);
       item.dataset.in = s.in;
     }
-    // A call activity's note says what its own line below says; show it once.
-    const note = s.calls && s.note === 'would start ' + s.calls + ' (not followed)' ? null : s.note;
-    let text = (s.name || s.elementId) + ' (' + s.kind + ', ' + s.elementId + ')' + (note ? ' — ' + note : '');
+    // A call activity's note already names the process it would start (s.calls).
+    let text = (s.name || s.elementId) + ' (' + s.kind + ', ' + s.elementId + ')' + (s.note ? ' — ' + s.note : '');
     const who = s.assignment ? assignmentText(s.assignment) : '';
     if (who) {
       text += ' → ' + who;
     }
     line.append(element('span', null, text));
     item.append(line);
-    if (s.calls) {
-      item.append(element('div', 'dry-run-calls', '↳ would start ' + s.calls + ' (a call activity; not followed)'));
-    }
     if (s.boundaryEvents && s.boundaryEvents.length) {
       const list = element('ul', 'list-unstyled mb-0 dry-run-boundaries');
       list.append(...s.boundaryEvents.map((b) => boundaryItem(s, b)));
